@@ -1,0 +1,3 @@
+import { listAccountDetails } from "./account";
+
+export const actions = { listAccountDetails };

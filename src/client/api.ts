@@ -1,0 +1,244 @@
+import type { z } from "zod";
+import { CollectionEnvelope, type RecordData, SingleEnvelope, StreamEnvelope } from "./envelopes";
+import { SellApiError } from "./errors";
+import { parseQueryString, type Query } from "./query";
+import type { ApiVersion, SellRequest, SellResponse, SellTransport } from "./transport";
+
+/** Sell's largest page. */
+export const MAX_PER_PAGE = 100;
+
+export interface PageOptions {
+  /** Records per page, 1–100; defaults to 100 so a listing costs as few requests as possible. */
+  perPage?: number;
+  /** Stop after this many records in total. */
+  maxItems?: number;
+}
+
+export interface CollectedItems<T extends RecordData = RecordData> {
+  items: CollectionEnvelope<T>["items"];
+  /** True when more records existed beyond `maxItems`. */
+  truncated: boolean;
+  /** Requests made. */
+  pages: number;
+}
+
+export interface StreamOptions {
+  /** `tail` (oldest kept event), `top` (now), or a position returned by an earlier read. */
+  position: string;
+  /** Events per request, 1–100. */
+  limit?: number;
+  /** Stop once this many events were read, even if the stream is not caught up. */
+  maxEvents?: number;
+  /** Safety stop for streams that never report `top`. */
+  maxRequests?: number;
+}
+
+/**
+ * One version of the Sell API (`sell.v2` or `sell.v3`). Everything goes through the shared
+ * transport, so auth, throttling, retries and error mapping are the same for every call.
+ */
+export class SellApi {
+  constructor(
+    private readonly transport: SellTransport,
+    readonly version: ApiVersion,
+  ) {}
+
+  /** Any request; the body comes back exactly as Sell sent it. */
+  request<T = unknown>(request: SellRequest): Promise<SellResponse<T>> {
+    return this.transport.send<T>(this.version, request);
+  }
+
+  /** GET a single record: `{ data, meta }`. */
+  async get(path: string, query?: Query): Promise<SingleEnvelope> {
+    return this.expect(
+      SingleEnvelope,
+      "GET",
+      path,
+      await this.request({ method: "GET", path, query }),
+    );
+  }
+
+  /** GET one page of a list: `{ items, meta }`. */
+  async list(path: string, query?: Query): Promise<CollectionEnvelope> {
+    return this.expect(
+      CollectionEnvelope,
+      "GET",
+      path,
+      await this.request({ method: "GET", path, query }),
+    );
+  }
+
+  /** POST `{ data }` to create a record. Never retried once it may have reached Sell. */
+  async create(path: string, data: RecordData, query?: Query): Promise<SingleEnvelope> {
+    const response = await this.request({ method: "POST", path, query, body: { data } });
+    return this.expect(SingleEnvelope, "POST", path, response);
+  }
+
+  /** POST `{ data }` to `<path>` whose filters make it idempotent (upsert). */
+  async upsert(path: string, data: RecordData, filters: Query): Promise<SingleEnvelope> {
+    const response = await this.request({
+      method: "POST",
+      path,
+      query: filters,
+      body: { data },
+      idempotent: true,
+    });
+    return this.expect(SingleEnvelope, "POST", path, response);
+  }
+
+  /** PUT `{ data }`: a partial update, only the attributes sent change. */
+  async update(path: string, data: RecordData, query?: Query): Promise<SingleEnvelope> {
+    const response = await this.request({ method: "PUT", path, query, body: { data } });
+    return this.expect(SingleEnvelope, "PUT", path, response);
+  }
+
+  /** DELETE; Sell answers 204 with no body. */
+  async delete(path: string): Promise<void> {
+    await this.request({ method: "DELETE", path });
+  }
+
+  /**
+   * Pages of a v2 list, one request at a time, following `meta.links.next_page` until it is
+   * absent, or until `maxItems` records were produced. Only the current page is held.
+   */
+  async *pages(
+    path: string,
+    query: Query = {},
+    options: PageOptions = {},
+  ): AsyncGenerator<CollectionEnvelope> {
+    const perPage = clampPerPage(options.perPage ?? MAX_PER_PAGE);
+    const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
+    let nextQuery: Query = { ...query, page: query.page ?? 1, per_page: perPage };
+    let produced = 0;
+    while (produced < maxItems) {
+      const page = await this.list(path, nextQuery);
+      produced += page.items.length;
+      yield page;
+      const next = page.meta?.links?.next_page;
+      if (!next || page.items.length === 0) return;
+      nextQuery = this.queryFromLink(next, path);
+    }
+  }
+
+  /** Records of a v2 list (their `{ data, meta }` envelopes), stopping at `maxItems`. */
+  async *items(
+    path: string,
+    query: Query = {},
+    options: PageOptions = {},
+  ): AsyncGenerator<CollectionEnvelope["items"][number]> {
+    const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
+    let produced = 0;
+    for await (const page of this.pages(path, query, options)) {
+      for (const item of page.items) {
+        if (produced >= maxItems) return;
+        produced += 1;
+        yield item;
+      }
+    }
+  }
+
+  /** Every record up to `maxItems`, and whether more existed. */
+  async collect(
+    path: string,
+    query: Query = {},
+    options: PageOptions = {},
+  ): Promise<CollectedItems> {
+    const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
+    const items: CollectionEnvelope["items"] = [];
+    let truncated = false;
+    let pages = 0;
+    for await (const page of this.pages(path, query, options)) {
+      pages += 1;
+      const room = maxItems - items.length;
+      items.push(...page.items.slice(0, room));
+      if (
+        page.items.length > room ||
+        (items.length >= maxItems && Boolean(page.meta?.links?.next_page))
+      ) {
+        truncated = true;
+        break;
+      }
+    }
+    return { items, truncated, pages };
+  }
+
+  /** One Firehose request (`GET /v3/<resource>/stream`). */
+  async streamPage(resource: string, position: string, limit?: number): Promise<StreamEnvelope> {
+    const path = `/${encodeURIComponent(resource)}/stream`;
+    const response = await this.request({ method: "GET", path, query: { position, limit } });
+    return this.expect(StreamEnvelope, "GET", path, response);
+  }
+
+  /**
+   * Firehose pages from `position` until Sell says the reader is caught up (`meta.top`), or
+   * `maxEvents` events were read. Each page's `meta.position` is where the next read starts;
+   * empty pages with `top: false` are normal and are followed.
+   */
+  async *stream(resource: string, options: StreamOptions): AsyncGenerator<StreamEnvelope> {
+    const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
+    const maxRequests = options.maxRequests ?? 1000;
+    let position = options.position;
+    let events = 0;
+    for (let request = 0; request < maxRequests; request += 1) {
+      const page = await this.streamPage(resource, position, options.limit);
+      events += page.items.length;
+      yield page;
+      position = page.meta.position;
+      if (page.meta.top || events >= maxEvents) return;
+    }
+  }
+
+  /** The query of a `next_page` link, refusing links that point anywhere but this list. */
+  private queryFromLink(link: string, path: string): Query {
+    let url: URL;
+    try {
+      url = new URL(link, this.transport.origin);
+    } catch {
+      throw this.unexpected("GET", path, `next_page link is not a URL: ${link}`);
+    }
+    const expectedPath = `/${this.version}${path.split("?")[0]}`;
+    if (url.origin !== new URL(this.transport.origin).origin || url.pathname !== expectedPath) {
+      throw this.unexpected("GET", path, `next_page link points outside ${expectedPath}`);
+    }
+    return parseQueryString(url.search);
+  }
+
+  private expect<S extends z.ZodType>(
+    schema: S,
+    method: string,
+    path: string,
+    response: SellResponse,
+  ): z.infer<S> {
+    const result = schema.safeParse(response.body);
+    if (!result.success) {
+      throw this.unexpected(
+        method,
+        path,
+        `the response does not have the expected shape (${result.error.issues[0]?.message ?? "invalid"})`,
+        response,
+      );
+    }
+    // Hand back Sell's own object, not zod's copy, so nothing is reordered or dropped.
+    return response.body as z.infer<S>;
+  }
+
+  private unexpected(
+    method: string,
+    path: string,
+    reason: string,
+    response?: SellResponse,
+  ): SellApiError {
+    return new SellApiError({
+      kind: "invalid_response",
+      method,
+      path: `/${this.version}${path}`,
+      status: response?.status,
+      statusText: response?.statusText,
+      logref: response?.headers["x-request-id"],
+      reason,
+    });
+  }
+}
+
+const clampPerPage = (perPage: number): number =>
+  Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(perPage)));

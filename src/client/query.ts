@@ -1,0 +1,53 @@
+/** A query value as callers give it; empty values are dropped rather than sent as `key=`. */
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | ReadonlyArray<string | number>;
+export type Query = Readonly<Record<string, QueryValue>>;
+
+const encode = (text: string): string =>
+  // Sell's own docs and links keep these readable: `custom_fields[Name]`, `ids=1,2`, `sort_by=id:desc`.
+  encodeURIComponent(text).replace(/%(5B|5D|2C|3A)/gi, (encoded) => decodeURIComponent(encoded));
+
+/**
+ * Serialises a query the way Sell expects: arrays comma-joined (`ids=1,2,3`), booleans as
+ * `true`/`false`, keys in the order given, and `undefined`, `null`, `""` and `[]` left out.
+ */
+export function serializeQuery(query: Query | undefined): string {
+  if (!query) return "";
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === "") continue;
+    if (Array.isArray(value)) {
+      if (value.length === 0) continue;
+      parts.push(`${encode(key)}=${encode(value.join(","))}`);
+      continue;
+    }
+    parts.push(`${encode(key)}=${encode(String(value))}`);
+  }
+  return parts.join("&");
+}
+
+/** Reads a query string back into a plain record (used to follow `next_page` links). */
+export function parseQueryString(search: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(search)) result[key] = value;
+  return result;
+}
+
+/**
+ * Builds a path from literal segments and values, URL-encoding every value so that an ID like
+ * `12/../users` can never change which endpoint is called.
+ */
+export function sellPath(strings: TemplateStringsArray, ...values: Array<string | number>): string {
+  return strings.reduce(
+    (path, literal, index) =>
+      index < values.length
+        ? `${path}${literal}${encodeURIComponent(String(values[index]))}`
+        : `${path}${literal}`,
+    "",
+  );
+}

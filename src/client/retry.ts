@@ -1,0 +1,103 @@
+/**
+ * When to retry a Sell request, and how long to wait. Pure: the transport feeds it what
+ * happened and gets back a decision, so every rule is unit-testable without sockets or clocks.
+ *
+ * Sell has no idempotency key, so a request that may have reached Sell is retried only when
+ * repeating it cannot create a second record:
+ * - 429 (and the `404 /429.json` disguise) for every method: Sell refused it, nothing happened;
+ * - failures that prove the request never left (connection refused, DNS) for every method;
+ * - 5xx, resets, timeouts and unreadable bodies only for idempotent requests
+ *   (GET, HEAD, OPTIONS, PUT, DELETE, and POSTs the caller marks idempotent such as upsert and search);
+ * - never 4xx otherwise (400, 401, 403, 404, 409, 410, 422 …).
+ */
+
+/** What went wrong with one attempt, as the policy needs to know it. */
+export type AttemptFailure =
+  | { kind: "status"; status: number; rateLimited: boolean; retryAfterMs?: number }
+  | { kind: "network"; code: string; delivered: boolean }
+  | { kind: "timeout" }
+  | { kind: "invalid_body" };
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  /** First backoff ceiling; doubles each retry (full jitter picks a delay in [0, ceiling)). */
+  baseDelayMs: number;
+  /** Largest single backoff ceiling. */
+  maxDelayMs: number;
+  /** Total time a request may spend waiting between attempts before it gives up. */
+  maxTotalWaitMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 6,
+  baseDelayMs: 500,
+  maxDelayMs: 16_000,
+  maxTotalWaitMs: 60_000,
+};
+
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: string };
+
+/** Errors that prove the request never reached the server: safe to repeat even for a create. */
+const NOT_DELIVERED_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ERR_INVALID_URL"]);
+
+export const isUndelivered = (code: string): boolean => NOT_DELIVERED_CODES.has(code);
+
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+export const isIdempotentMethod = (method: string): boolean =>
+  IDEMPOTENT_METHODS.has(method.toUpperCase());
+
+function isRetryable(failure: AttemptFailure, idempotent: boolean): boolean {
+  switch (failure.kind) {
+    case "status":
+      if (failure.rateLimited) return true;
+      return failure.status >= 500 && idempotent;
+    case "network":
+      return !failure.delivered || idempotent;
+    case "timeout":
+    case "invalid_body":
+      return idempotent;
+  }
+}
+
+/**
+ * @param retriesSoFar retries already made for this request (0 after the first attempt)
+ * @param waitedMs time already spent waiting between attempts
+ * @param random source of jitter in [0, 1)
+ */
+export function decideRetry(
+  failure: AttemptFailure,
+  {
+    idempotent,
+    retriesSoFar,
+    waitedMs,
+  }: { idempotent: boolean; retriesSoFar: number; waitedMs: number },
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  random: () => number = Math.random,
+): RetryDecision {
+  if (!isRetryable(failure, idempotent)) {
+    return { retry: false, reason: "not retryable" };
+  }
+  if (retriesSoFar >= policy.maxRetries) {
+    return { retry: false, reason: "retry limit reached" };
+  }
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retriesSoFar);
+  let delayMs = Math.floor(random() * ceiling);
+  if (failure.kind === "status" && failure.retryAfterMs !== undefined) {
+    delayMs = Math.max(delayMs, failure.retryAfterMs);
+  }
+  if (waitedMs + delayMs > policy.maxTotalWaitMs) {
+    return { retry: false, reason: "wait limit reached" };
+  }
+  return { retry: true, delayMs };
+}
+
+/** `Retry-After` as delay-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: unknown, now: number = Date.now()): number | undefined {
+  if (typeof value !== "string" || value.trim() === "") return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds * 1000));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

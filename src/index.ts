@@ -1,0 +1,18 @@
+import { component } from "@prismatic-io/spectral";
+import { actions } from "./actions";
+import { toReadableError } from "./client/errors";
+import { connections } from "./connections";
+
+export default component({
+  key: "zendesk-sell",
+  display: {
+    label: "Zendesk Sell",
+    description:
+      "Manage leads, contacts, deals, and the rest of your sales pipeline in Zendesk Sell.",
+    iconPath: "icon.png",
+    category: "Application Connectors",
+  },
+  actions,
+  connections,
+  hooks: { error: toReadableError },
+});
