@@ -2,6 +2,7 @@ import { component } from "@prismatic-io/spectral";
 import { actions } from "./actions";
 import { toReadableError } from "./client/errors";
 import { connections } from "./connections";
+import { dataSources } from "./dataSources";
 
 export default component({
   key: "zendesk-sell",
@@ -13,6 +14,7 @@ export default component({
     category: "Application Connectors",
   },
   actions,
+  dataSources,
   connections,
   hooks: { error: toReadableError },
 });

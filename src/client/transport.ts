@@ -26,7 +26,17 @@ export const USER_AGENT = `zendesk-sell-component/${componentVersion}`;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export type ApiVersion = "v2" | "v3";
-export type HttpMethod = "GET" | "HEAD" | "OPTIONS" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type HttpMethod =
+  | "GET"
+  | "HEAD"
+  | "OPTIONS"
+  | "POST"
+  | "PUT"
+  | "PATCH"
+  | "DELETE"
+  | "LINK"
+  | "UNLINK"
+  | "PURGE";
 export type ResponseKind = "json" | "text" | "arraybuffer";
 
 /** The part of spectral's logger the client uses. */
@@ -41,6 +51,8 @@ export interface SellRequest {
   query?: Query;
   /** JSON body, sent as is (callers wrap writes in `{ data }`). */
   body?: unknown;
+  /** A non-JSON body (e.g. multipart) with its content type; replaces `body`. */
+  rawBody?: { data: Buffer; contentType: string };
   /**
    * Marks a POST as safe to repeat (upsert, search). GET/HEAD/OPTIONS/PUT/DELETE are
    * idempotent already; a POST that creates something must never set this.
@@ -202,20 +214,25 @@ export class SellTransport {
   }
 
   private async attempt(url: string, request: SellRequest): Promise<AttemptOutcome> {
-    const hasBody = request.body !== undefined;
+    const hasBody = request.body !== undefined || request.rawBody !== undefined;
+    const contentType = request.rawBody?.contentType ?? "application/json";
     let response: AxiosResponse<ArrayBuffer>;
     try {
       response = await axios.request<ArrayBuffer>({
         url,
         method: request.method,
         headers: {
-          ...request.headers,
+          ...withoutProtectedHeaders(request.headers),
           Accept: "application/json",
-          ...(hasBody ? { "Content-Type": "application/json" } : {}),
+          ...(hasBody ? { "Content-Type": contentType } : {}),
           "User-Agent": USER_AGENT,
           Authorization: `Bearer ${this.token}`,
         },
-        data: hasBody ? JSON.stringify(request.body) : undefined,
+        data: request.rawBody
+          ? request.rawBody.data
+          : hasBody
+            ? JSON.stringify(request.body)
+            : undefined,
         timeout: request.timeoutMs ?? this.timeoutMs,
         responseType: "arraybuffer",
         transformResponse: (data: unknown) => data,
@@ -345,6 +362,22 @@ export class SellTransport {
     this.logger.info(`[Zendesk Sell] ${redact(line, this.token)}`);
   }
 }
+
+/** Headers a caller may never set: the client owns auth and identification. */
+export const PROTECTED_HEADERS = new Set([
+  "authorization",
+  "user-agent",
+  "host",
+  "cookie",
+  "proxy-authorization",
+]);
+
+const withoutProtectedHeaders = (
+  headers: Record<string, string> | undefined,
+): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(headers ?? {}).filter(([name]) => !PROTECTED_HEADERS.has(name.toLowerCase())),
+  );
 
 function flattenHeaders(headers: AxiosResponse["headers"]): Record<string, string> {
   const result: Record<string, string> = {};

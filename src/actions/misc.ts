@@ -1,0 +1,341 @@
+import { action, type InputFieldDefinition } from "@prismatic-io/spectral";
+import { InputError } from "../client/errors";
+import { rawPath } from "../client/rawUrl";
+import { type HttpMethod, PROTECTED_HEADERS, type SellRequest } from "../client/transport";
+import { connectionInput } from "../connections";
+import {
+  account,
+  CUSTOM_FIELD_RESOURCE_TYPES,
+  customFieldDefinitions,
+  products,
+} from "../resources/account";
+import { cleanField, toInput } from "../resources/define";
+import {
+  choice,
+  type FieldSpec,
+  integer,
+  isPlainObject,
+  pairs,
+  text,
+  toggle,
+  toPairs,
+} from "../resources/fields";
+import { FIREHOSE_RESOURCES } from "../resources/firehose";
+import {
+  describe,
+  readStream,
+  registerLayout,
+  sellFor,
+  streamAction,
+  streamExample,
+  streamInputs,
+  streamLayout,
+} from "./factories";
+
+export const listAccountDetails = registerLayout(
+  action({
+    display: {
+      label: "List Account Details",
+      description: describe(
+        "Retrieves details of the Sell account the connection belongs to (name, currency, time zone, time format). Needs the 'profile' scope.",
+        account.docs,
+      ),
+    },
+    inputs: { connection: connectionInput },
+    perform: async (context, params): Promise<{ data: unknown }> => ({
+      data: await sellFor(context, params).v2.get("/accounts/self"),
+    }),
+    examplePayload: { data: { data: account.example, meta: { type: "account" } } },
+  }),
+  {},
+);
+
+const customFieldResourceType = choice(
+  "resource_type",
+  "Resource Type",
+  CUSTOM_FIELD_RESOURCE_TYPES,
+  {
+    required: true,
+    comments:
+      "Whose custom fields to list: lead, contact, deal, or prospect_and_customer (contacts that are customers or prospects).",
+  },
+);
+
+export const listCustomFields = registerLayout(
+  action({
+    display: {
+      label: "List Custom Fields",
+      description: describe(
+        "Returns the custom field definitions of a resource type: name, type (string, number, date, list…), choices, and whether they apply to people or organizations.",
+        customFieldDefinitions.docs,
+      ),
+    },
+    inputs: { connection: connectionInput, resourceType: toInput(customFieldResourceType) },
+    perform: async (context, params): Promise<{ data: unknown }> => {
+      const resourceType = cleanField(customFieldResourceType, params.resourceType) as string;
+      return { data: await sellFor(context, params).v2.list(`/${resourceType}/custom_fields`) };
+    },
+    examplePayload: {
+      data: {
+        items: [{ data: customFieldDefinitions.example, meta: { type: "custom_field" } }],
+        meta: { type: "collection", count: 1, links: {} },
+      },
+    },
+  }),
+  { resourceType: customFieldResourceType },
+);
+
+const streamResource = choice("resource", "Resource", FIREHOSE_RESOURCES, {
+  required: true,
+  comments: "The resource whose events to read.",
+});
+
+export const getStream = registerLayout(
+  action({
+    display: {
+      label: "Get Stream",
+      description: describe(
+        "Reads events (created, updated with previous values, deleted) of any resource from Sell's Firehose, from a position; optionally until caught up. Needs the account's root user and a plan with Firehose.",
+        "https://developer.zendesk.com/api-reference/sales-crm/firehose/overview/",
+      ),
+    },
+    inputs: { connection: connectionInput, resource: toInput(streamResource), ...streamInputs },
+    perform: async (context, params): Promise<{ data: unknown }> =>
+      readStream(
+        sellFor(context, params),
+        cleanField(streamResource, params.resource) as string,
+        params,
+      ),
+    examplePayload: streamExample({
+      type: "lead",
+      example: { id: 1, first_name: "Mark", last_name: "Johnson" },
+    }),
+  }),
+  { resource: streamResource, ...streamLayout },
+);
+
+export const getCustomFieldsStream = streamAction(customFieldDefinitions, {
+  label: "Get Custom Fields Stream",
+  description:
+    "Reads custom field definition events (created, updated with previous values, deleted) from Sell's Firehose, from a position; optionally until caught up.",
+});
+
+export const getProductsStream = streamAction(products, {
+  label: "Get Products Stream",
+  description:
+    "Reads product events (created, updated with previous values, deleted) from Sell's Firehose, from a position; optionally until caught up.",
+});
+
+// ---- raw request ------------------------------------------------------------------------------
+
+const METHODS = [
+  "DELETE",
+  "GET",
+  "HEAD",
+  "LINK",
+  "OPTIONS",
+  "PATCH",
+  "POST",
+  "PURGE",
+  "PUT",
+  "UNLINK",
+];
+
+const raw = {
+  url: text([], "URL", {
+    required: true,
+    example: "/leads?per_page=10",
+    comments:
+      "Path under the chosen API version, e.g. /leads/12 for https://api.getbase.com/v2/leads/12. Full URLs are accepted only on https://api.getbase.com: the token is never sent to another host.",
+  }),
+  method: choice([], "Method", METHODS, { required: true, comments: "The HTTP method." }),
+  data: text([], "Data", {
+    comments: 'The JSON body to send, e.g. {"data": {"last_name": "Johnson"}}.',
+  }),
+  formData: pairs([], "Form Data", {
+    comments: "Fields of a multipart/form-data body (cannot be combined with Data).",
+  }),
+  fileData: pairs([], "File Data", {
+    comments: "Files of a multipart/form-data body: key = field name, value = file contents.",
+  }),
+  fileDataFileNames: pairs([], "File Data File Names", {
+    comments: "File names for File Data: key = field name, value = file name.",
+  }),
+  queryParams: pairs([], "Query Parameter", { comments: "Query parameters to add to the URL." }),
+  headers: pairs([], "Header", {
+    comments:
+      "Extra request headers. Authorization and User-Agent are always set by the connection and cannot be replaced.",
+  }),
+  responseType: choice([], "Response Type", ["arraybuffer", "document", "json", "text"], {
+    required: true,
+    default: "json",
+    comments:
+      "How to read the response: json (parsed), text or document (as text), arraybuffer (binary).",
+  }),
+  timeout: integer([], "Timeout", {
+    min: 1,
+    comments: "Milliseconds to wait for Sell's answer (default 30000).",
+    example: "30000",
+  }),
+  retryDelayMS: integer([], "Retry Delay (ms)", {
+    min: 0,
+    default: "0",
+    comments:
+      "Base delay between retries. 0 uses the component's default (exponential backoff with jitter from 500 ms).",
+  }),
+  retryAllErrors: toggle("Retry On All Errors", {
+    comments:
+      "When true, server errors and network failures are retried for every method (a POST may then run twice). 429 is always retried; other 4xx never are.",
+  }),
+  maxRetries: integer([], "Max Retry Count", {
+    min: 0,
+    max: 10,
+    default: "0",
+    comments:
+      "Retries after the first attempt. 0 uses the component's standard policy: rate limits (429) always, server and network errors for safe methods, up to 6 times.",
+  }),
+  useExponentialBackoff: toggle("Use Exponential Backoff", {
+    comments:
+      "When true, the delay doubles after each retry (from Retry Delay). The component's standard policy always does.",
+  }),
+  version: choice([], "API Version", ["v2", "v3"], {
+    required: true,
+    default: "v2",
+    comments:
+      "v2: the Core API (https://api.getbase.com/v2). v3: Firehose and Search (https://api.getbase.com/v3).",
+  }),
+  includeResponseDetails: toggle("Include Status and Headers", {
+    comments: "When true, the output is { status, headers, body } instead of the body alone.",
+  }),
+};
+
+const parseData = (value: unknown): unknown => {
+  if (value === undefined || value === null || (typeof value === "string" && value.trim() === ""))
+    return undefined;
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new InputError(
+      "Data",
+      'must be JSON (Sell only accepts JSON bodies), e.g. {"data": {"last_name": "Johnson"}}',
+    );
+  }
+};
+
+async function multipart(
+  fields: Array<[string, string]>,
+  files: Array<[string, unknown]>,
+  names: Array<[string, string]>,
+) {
+  const form = new FormData();
+  for (const [key, value] of fields) form.append(key, value);
+  const fileNames = new Map(names);
+  for (const [key, value] of files) {
+    const content = Buffer.isBuffer(value)
+      ? value
+      : isPlainObject(value) && Buffer.isBuffer(value.data)
+        ? (value.data as Buffer)
+        : Buffer.from(String(value ?? ""));
+    form.append(key, new Blob([content]), fileNames.get(key) ?? key);
+  }
+  // Node's Response serialises FormData into a multipart body with its boundary.
+  const encoded = new Response(form);
+  return {
+    data: Buffer.from(await encoded.arrayBuffer()),
+    contentType: encoded.headers.get("content-type") ?? "multipart/form-data",
+  };
+}
+
+export const rawRequest = registerLayout(
+  action({
+    display: {
+      label: "Raw Request",
+      description: describe(
+        "Sends a request to any Sell API endpoint with the connection's token, through the component's client (rate limit, retries, readable errors). The URL is a path under the chosen API version.",
+        "https://developer.zendesk.com/api-reference/sales-crm/introduction/",
+      ),
+    },
+    inputs: {
+      connection: connectionInput as InputFieldDefinition,
+      ...Object.fromEntries(Object.entries(raw).map(([key, field]) => [key, toInput(field)])),
+    } as Record<string, InputFieldDefinition>,
+    perform: async (
+      context,
+      params: Record<string, unknown>,
+    ): Promise<{ data: unknown; contentType?: string }> => {
+      const read = <T>(key: keyof typeof raw): T | undefined =>
+        cleanField(raw[key] as FieldSpec<unknown>, params[key]) as T | undefined;
+      const version = read<string>("version") ?? "v2";
+      const sell = sellFor(context, params);
+      const target = rawPath(read<string>("url") ?? "", version, sell.transport.origin);
+      const formFields = read<Array<[string, string]>>("formData") ?? [];
+      const files = toPairs(params.fileData, "File Data") ?? [];
+      const data = parseData(params.data);
+      if (data !== undefined && (formFields.length > 0 || files.length > 0)) {
+        throw new InputError(
+          "Data",
+          "cannot be combined with Form Data or File Data: send either a JSON body or a multipart form",
+        );
+      }
+      const headers: Record<string, string> = {};
+      for (const [name, value] of read<Array<[string, string]>>("headers") ?? []) {
+        if (PROTECTED_HEADERS.has(name.toLowerCase())) {
+          context.logger.warn(
+            `Raw Request: the ${name} header is set by the connection and was not replaced.`,
+          );
+          continue;
+        }
+        headers[name] = value;
+      }
+      const maxRetries = read<number>("maxRetries") ?? 0;
+      const retryDelay = read<number>("retryDelayMS") ?? 0;
+      const responseType = read<string>("responseType") ?? "json";
+      const request: SellRequest = {
+        method: (read<string>("method") ?? "GET") as HttpMethod,
+        path: target.path,
+        query: {
+          ...target.query,
+          ...Object.fromEntries(read<Array<[string, string]>>("queryParams") ?? []),
+        },
+        headers,
+        body: data,
+        rawBody:
+          formFields.length > 0 || files.length > 0
+            ? await multipart(
+                formFields,
+                files,
+                read<Array<[string, string]>>("fileDataFileNames") ?? [],
+              )
+            : undefined,
+        timeoutMs: read<number>("timeout"),
+        responseType:
+          responseType === "arraybuffer"
+            ? "arraybuffer"
+            : responseType === "json"
+              ? "json"
+              : "text",
+        idempotent: read<boolean>("retryAllErrors") === true ? true : undefined,
+        retry: {
+          ...(maxRetries > 0 ? { maxRetries } : {}),
+          ...(retryDelay > 0 ? { baseDelayMs: retryDelay } : {}),
+          ...(retryDelay > 0 && read<boolean>("useExponentialBackoff") !== true
+            ? { maxDelayMs: retryDelay }
+            : {}),
+        },
+      };
+      const response =
+        version === "v3" ? await sell.v3.request(request) : await sell.v2.request(request);
+      if (read<boolean>("includeResponseDetails") === true) {
+        return {
+          data: { status: response.status, headers: response.headers, body: response.body },
+        };
+      }
+      if (responseType === "arraybuffer")
+        return { data: response.body, contentType: response.headers["content-type"] };
+      return { data: response.body };
+    },
+    examplePayload: { data: { data: { id: 1, last_name: "Johnson" }, meta: { type: "lead" } } },
+  }),
+  raw,
+);

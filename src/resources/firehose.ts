@@ -1,0 +1,22 @@
+/** Resources with a Firehose stream (`GET /v3/<resource>/stream`). */
+export const FIREHOSE_RESOURCES = [
+  "leads",
+  "contacts",
+  "deals",
+  "associated_contacts",
+  "notes",
+  "tasks",
+  "calls",
+  "appointments",
+  "orders",
+  "line_items",
+  "products",
+  "users",
+  "sources",
+  "stages",
+  "tags",
+  "custom_fields",
+  "collaborations",
+  "documents",
+  "visits",
+];

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+/**
+ * Building blocks of the record schemas. Schemas are loose on purpose: fields Sell adds later
+ * pass through untouched and nullable fields may be null, so a real payload is never rejected
+ * or trimmed. They give typed access where code needs it (labels, rules, flows).
+ */
+
+/** Sell IDs are 64-bit-ish integers; JSON numbers are exact up to 2^53. */
+export const sellId = z.number().int();
+
+/** Sell writes `2014-08-27T16:32:56Z`; kept as a string, not parsed. */
+export const timestamp = z.string();
+
+export const AddressRecord = z.looseObject({
+  line1: z.string().nullish(),
+  city: z.string().nullish(),
+  postal_code: z.string().nullish(),
+  state: z.string().nullish(),
+  country: z.string().nullish(),
+});
+
+/** Decimal values come back as a number when whole (`1000`) and as a string otherwise (`"1000.50"`). */
+export const decimalValue = z.union([z.number(), z.string()]);
