@@ -33,7 +33,6 @@ import {
   type Rule,
   readLayout,
   toBody,
-  toInput,
   toQuery,
 } from "../resources/define";
 import { type FieldSpec, id as idField } from "../resources/fields";

@@ -10,7 +10,6 @@ import {
   date,
   dateTime,
   decimal,
-  type FieldSpec,
   id,
   integer,
   refine,
