@@ -11,6 +11,9 @@
 import type nock from "nock";
 import { actions } from "../src/actions";
 import { layoutOf } from "../src/actions/factories";
+import { contacts } from "../src/resources/contacts";
+import { deals } from "../src/resources/deals";
+import { leads } from "../src/resources/leads";
 import surface from "./fixtures/incumbent-surface.json";
 import { fieldAt, type Sample, sampleFor, setParam, setPath } from "./helpers/samples";
 import { harness, oauthConnection, sellApi } from "./helpers/sell";
@@ -70,6 +73,27 @@ const OMIT: Record<string, string[]> = {
 };
 
 const actionEntries = Object.entries(incumbent).filter(([key]) => key !== "rawRequest");
+
+/** Writes with custom fields first read the definitions of these resource types (to type the values). */
+const customFieldTypesOf = (key: string): readonly string[] =>
+  [contacts, leads, deals].find((resource) => key.endsWith(resource.name.one))?.customFieldTypes ??
+  [];
+
+/** Definitions that declare every custom field a sample uses, as text. */
+function mockDefinitions(key: string, customFields: unknown) {
+  if (!customFields || typeof customFields !== "object") return;
+  for (const type of customFieldTypesOf(key)) {
+    sellApi()
+      .get(`/v2/${type}/custom_fields`)
+      .reply(200, {
+        items: Object.keys(customFields).map((name, index) => ({
+          data: { id: index + 1, name, type: "string" },
+          meta: { type: "custom_field" },
+        })),
+        meta: { type: "collection", count: Object.keys(customFields).length, links: {} },
+      });
+  }
+}
 
 describe.each(actionEntries)("%s", (key, spec) => {
   it(`sends ${spec.http?.method} ${spec.http?.version} ${spec.http?.path} with every input where it belongs, and returns Sell's body`, async () => {
@@ -139,6 +163,8 @@ describe.each(actionEntries)("%s", (key, spec) => {
       .query(query)
       .reply(status, status === 204 ? undefined : (example.data as Record<string, unknown>));
 
+    if (spec.http.method === "POST" || spec.http.method === "PUT")
+      mockDefinitions(key, body.custom_fields);
     const result = await harness.action(key, params);
     scope.done();
     expect(result).toEqual(example);

@@ -10,6 +10,7 @@ import {
   createAction,
   deleteAction,
   filterNames,
+  findOrCreateAction,
   getAction,
   listAction,
   recordId,
@@ -63,4 +64,13 @@ export const getContactsStream = streamAction(contacts, {
   label: "Get Contacts Stream",
   description:
     "Reads contact events (created, updated with previous values, deleted) from Sell's Firehose, from a position; optionally until caught up. Needs the account's root user and a plan with Firehose.",
+});
+
+export const findOrCreateContact = findOrCreateAction(contacts, {
+  description:
+    "Looks for a contact by email (or by a filterable custom field such as an external ID) and creates it only if none exists, so the same submission never makes two contacts. The output's meta.created says which happened.",
+  layout: createLayout,
+  rules: [personOrOrganization],
+  emailKey: "contactInfo.email",
+  customFieldsKey: "customFields",
 });

@@ -23,6 +23,7 @@ import {
   position,
   readUntilCaughtUp,
 } from "../resources/common";
+import { withTypedCustomFields } from "../resources/customFieldTypes";
 import {
   cleanField,
   type FieldValue,
@@ -35,7 +36,7 @@ import {
   toBody,
   toQuery,
 } from "../resources/define";
-import { type FieldSpec, id as idField } from "../resources/fields";
+import { choice, type FieldSpec, id as idField, text, toggle } from "../resources/fields";
 
 /**
  * Factories for the operations every resource shares. Each returns an ordinary spectral
@@ -241,9 +242,13 @@ export function createAction(resource: Resource, spec: OperationSpec) {
         const values = readLayout(spec.layout, params);
         checkRules(spec.rules, values);
         const { path, consumed } = fillPath(resource.path, values);
-        return {
-          data: await sellFor(context, params).v2.create(path, toBody(without(values, consumed))),
-        };
+        const sell = sellFor(context, params);
+        const body = await withTypedCustomFields(
+          sell,
+          resource.customFieldTypes,
+          toBody(without(values, consumed)),
+        );
+        return { data: await sell.v2.create(path, body) };
       },
       examplePayload: singleExample(resource),
     }),
@@ -288,9 +293,9 @@ export function updateAction(
             "no field to change was given: set at least one field",
           );
         }
-        return {
-          data: await sellFor(context, params).v2.update(recordPath(path, target.id), body),
-        };
+        const sell = sellFor(context, params);
+        const typedBody = await withTypedCustomFields(sell, resource.customFieldTypes, body);
+        return { data: await sell.v2.update(recordPath(path, target.id), typedBody) };
       },
       examplePayload: singleExample(resource),
     }),
@@ -376,13 +381,9 @@ export function upsertAction(
             "needs at least one filter (for example email = mark@example.com, or a filterable custom field) so Sell can find the record to update; no request was sent",
           );
         }
-        return {
-          data: await sellFor(context, params).v2.upsert(
-            `${resource.path}/upsert`,
-            toBody(values),
-            filters,
-          ),
-        };
+        const sell = sellFor(context, params);
+        const body = await withTypedCustomFields(sell, resource.customFieldTypes, toBody(values));
+        return { data: await sell.v2.upsert(`${resource.path}/upsert`, body, filters) };
       },
       examplePayload: singleExample(resource),
     }),
@@ -480,5 +481,122 @@ export function streamAction(
       examplePayload: streamExample(resource),
     }),
     streamLayout,
+  );
+}
+
+// ---- find or create ---------------------------------------------------------------------------
+
+const matchOn = choice([], "Match On", ["email", "custom_field"], {
+  required: true,
+  default: "email",
+  comments:
+    "How to look for an existing record before creating one: by email address, or by a custom field (one marked Filterable in Sell, such as an external ID).",
+});
+const matchCustomField = text([], "Match Custom Field", {
+  comments:
+    "With Match On = custom_field: the name of the custom field to look up (it must be Filterable in Sell).",
+  example: "External ID",
+});
+const matchValue = text([], "Match Value", {
+  comments:
+    "The value to look for. Defaults to the Email input (Match On = email), or to that custom field's value in Custom Fields.",
+});
+const updateExisting = toggle("Update When Found", {
+  comments:
+    "When true, a record that is found is updated with the fields given; otherwise it is returned unchanged.",
+});
+
+export const findOrCreateControls: Layout = {
+  matchOn,
+  matchCustomField,
+  matchValue,
+  updateExisting,
+};
+
+/**
+ * Looks for a record by email or by a filterable custom field and creates it only when none
+ * exists, so a form posted twice does not create two records. Returns the record's envelope
+ * with `meta.created` (and `meta.matches`). Two runs at the very same moment can still both
+ * create: Sell offers no lock; Upsert has the same limit.
+ */
+export function findOrCreateAction(
+  resource: Resource,
+  spec: OperationSpec & { emailKey: string; customFieldsKey: string },
+) {
+  const layout: Layout = { ...findOrCreateControls, ...spec.layout };
+  return registerLayout(
+    action({
+      display: {
+        label: spec.label ?? `Find or Create ${resource.name.one}`,
+        description: describe(spec.description, resource.docs),
+      },
+      inputs: withConnection(layoutInputs(layout)),
+      perform: async (context, params): Promise<{ data: unknown }> => {
+        const values = readLayout(layout, params);
+        const controlKeys = Object.keys(findOrCreateControls);
+        const recordValues = values.filter((v) => !controlKeys.includes(v.key));
+        checkRules(spec.rules, recordValues);
+        const mode = inputValue(values, "matchOn") ?? "email";
+        let filter: Record<string, string>;
+        if (mode === "email") {
+          const email = (inputValue(values, "matchValue") ?? inputValue(values, spec.emailKey)) as
+            | string
+            | undefined;
+          if (!email)
+            throw new InputError(
+              "Match Value",
+              "or Email is required to look for an existing record by email",
+            );
+          filter = { email };
+        } else {
+          const fieldName = inputValue(values, "matchCustomField") as string | undefined;
+          if (!fieldName)
+            throw new InputError("Match Custom Field", "is required when Match On is custom_field");
+          const customValues = (inputValue(values, spec.customFieldsKey) ?? {}) as Record<
+            string,
+            unknown
+          >;
+          const lookFor = inputValue(values, "matchValue") ?? customValues[fieldName];
+          if (lookFor === undefined || lookFor === null || lookFor === "") {
+            throw new InputError(
+              "Match Value",
+              `or a value for '${fieldName}' in Custom Fields is required to look for an existing record`,
+            );
+          }
+          filter = { [`custom_fields[${fieldName}]`]: String(lookFor) };
+        }
+        const sell = sellFor(context, params);
+        const body = await withTypedCustomFields(
+          sell,
+          resource.customFieldTypes,
+          toBody(recordValues),
+        );
+        const found = await sell.v2.list(resource.path, {
+          ...filter,
+          sort_by: "id:asc",
+          per_page: 2,
+        });
+        const [first] = found.items;
+        if (first) {
+          const matches = found.meta?.links?.next_page
+            ? found.items.length + 1
+            : found.items.length;
+          const record =
+            inputValue(values, "updateExisting") === true && Object.keys(body).length > 0
+              ? await sell.v2.update(
+                  `${resource.path}/${encodeURIComponent(String(first.data.id))}`,
+                  body,
+                )
+              : first;
+          return { data: { ...record, meta: { ...record.meta, created: false, matches } } };
+        }
+        const created = await sell.v2.create(resource.path, body);
+        return { data: { ...created, meta: { ...created.meta, created: true, matches: 0 } } };
+      },
+      examplePayload: {
+        data: { data: resource.example, meta: { type: resource.type, created: false, matches: 1 } },
+      },
+    }),
+    layout,
   );
 }

@@ -8,6 +8,7 @@ import * as notes from "./notes";
 import * as orders from "./orders";
 import * as pipelines from "./pipelines";
 import * as products from "./products";
+import * as search from "./search";
 import * as tasks from "./tasks";
 import * as users from "./users";
 
@@ -25,4 +26,5 @@ export const actions = {
   ...products,
   ...catalog,
   ...activities,
+  ...search,
 };

@@ -1,6 +1,14 @@
 import type { z } from "zod";
-import { CollectionEnvelope, type RecordData, SingleEnvelope, StreamEnvelope } from "./envelopes";
-import { SellApiError } from "./errors";
+import {
+  CollectionEnvelope,
+  type RecordData,
+  SearchEnvelope,
+  type SearchQuery,
+  type SearchResult,
+  SingleEnvelope,
+  StreamEnvelope,
+} from "./envelopes";
+import { parseErrorBody, SellApiError } from "./errors";
 import { parseQueryString, type Query } from "./query";
 import type { ApiVersion, SellRequest, SellResponse, SellTransport } from "./transport";
 
@@ -33,6 +41,38 @@ export interface StreamOptions {
   maxRequests?: number;
 }
 
+/** A page with records and, when there are more, a link or cursor to the next page. */
+interface Page<T> {
+  items: T[];
+  meta?: { links?: { next_page?: string | null } };
+}
+
+/**
+ * Gathers records from pages up to `maxItems`, noting whether more existed (records left on
+ * the last page read, or a next page). Stops reading as soon as the cap is reached.
+ */
+export async function collectItems<T>(
+  pages: AsyncIterable<Page<T>>,
+  maxItems: number = Number.POSITIVE_INFINITY,
+): Promise<{ items: T[]; truncated: boolean; pages: number }> {
+  const items: T[] = [];
+  let truncated = false;
+  let count = 0;
+  for await (const page of pages) {
+    count += 1;
+    const room = maxItems - items.length;
+    items.push(...page.items.slice(0, room));
+    if (
+      page.items.length > room ||
+      (items.length >= maxItems && Boolean(page.meta?.links?.next_page))
+    ) {
+      truncated = true;
+      break;
+    }
+  }
+  return { items, truncated, pages: count };
+}
+
 /**
  * One version of the Sell API (`sell.v2` or `sell.v3`). Everything goes through the shared
  * transport, so auth, throttling, retries and error mapping are the same for every call.
@@ -56,6 +96,17 @@ export class SellApi {
       path,
       await this.request({ method: "GET", path, query }),
     );
+  }
+
+  /** GET a single record, or `undefined` when Sell answers 404 (it does not exist or is not visible). */
+  async find(path: string, query?: Query): Promise<SingleEnvelope | undefined> {
+    try {
+      return await this.get(path, query);
+    } catch (error) {
+      if (error instanceof SellApiError && error.status === 404 && error.kind === "http")
+        return undefined;
+      throw error;
+    }
   }
 
   /** GET one page of a list: `{ items, meta }`. */
@@ -138,28 +189,8 @@ export class SellApi {
   }
 
   /** Every record up to `maxItems`, and whether more existed. */
-  async collect(
-    path: string,
-    query: Query = {},
-    options: PageOptions = {},
-  ): Promise<CollectedItems> {
-    const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
-    const items: CollectionEnvelope["items"] = [];
-    let truncated = false;
-    let pages = 0;
-    for await (const page of this.pages(path, query, options)) {
-      pages += 1;
-      const room = maxItems - items.length;
-      items.push(...page.items.slice(0, room));
-      if (
-        page.items.length > room ||
-        (items.length >= maxItems && Boolean(page.meta?.links?.next_page))
-      ) {
-        truncated = true;
-        break;
-      }
-    }
-    return { items, truncated, pages };
+  collect(path: string, query: Query = {}, options: PageOptions = {}): Promise<CollectedItems> {
+    return collectItems(this.pages(path, query, options), options.maxItems);
   }
 
   /** One Firehose request (`GET /v3/<resource>/stream`). */
@@ -185,6 +216,62 @@ export class SellApi {
       yield page;
       position = page.meta.position;
       if (page.meta.top || events >= maxEvents) return;
+    }
+  }
+
+  /**
+   * One Search API request (`POST /v3/<resource>/search`); idempotent, so it may be retried.
+   * Returns the single query's result: `{ items, meta: { count, total_count, links.next_page } }`.
+   */
+  async search(
+    resource: string,
+    query: SearchQuery,
+    options: { perPage?: number; cursor?: string } = {},
+  ): Promise<SearchResult> {
+    const path = `/${encodeURIComponent(resource)}/search`;
+    const data = {
+      query,
+      ...(options.perPage === undefined ? {} : { per_page: options.perPage }),
+      ...(options.cursor ? { cursor: options.cursor } : {}),
+    };
+    const response = await this.request({
+      method: "POST",
+      path,
+      body: { items: [{ data }] },
+      idempotent: true,
+    });
+    const body = this.expect(SearchEnvelope, "POST", path, response);
+    const [result] = body.items as [SearchResult];
+    if (result.successful === false) {
+      throw new SellApiError({
+        kind: "http",
+        method: "POST",
+        path: `/${this.version}${path}`,
+        status: response.status,
+        statusText: response.statusText,
+        logref: response.headers["x-request-id"],
+        errors: parseErrorBody(result)?.errors,
+        reason: "the search query was refused",
+      });
+    }
+    return result;
+  }
+
+  /** Search results page by page, following the cursor, up to `maxItems`. */
+  async *searchPages(
+    resource: string,
+    query: SearchQuery,
+    options: { perPage?: number; cursor?: string; maxItems?: number } = {},
+  ): AsyncGenerator<SearchResult> {
+    const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
+    let cursor = options.cursor;
+    let produced = 0;
+    while (produced < maxItems) {
+      const page = await this.search(resource, query, { perPage: options.perPage, cursor });
+      produced += page.items.length;
+      yield page;
+      cursor = page.meta?.links?.next_page ?? undefined;
+      if (!cursor || page.items.length === 0) return;
     }
   }
 

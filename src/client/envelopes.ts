@@ -95,3 +95,38 @@ export interface StreamEnvelope<T extends RecordData = RecordData> {
   meta: { position: string; top: boolean; links?: { next?: string }; [key: string]: unknown };
   [key: string]: unknown;
 }
+
+/** A Search API query (`projection`, `filter`, `sort`), passed through as Sell documents it. */
+export interface SearchQuery {
+  projection?: Array<{ name: string }>;
+  filter?: Record<string, unknown>;
+  sort?: Array<{ attribute: { name: string }; order: "ascending" | "descending" }>;
+  [key: string]: unknown;
+}
+
+export const SearchResultSchema = z.looseObject({
+  successful: z.boolean().optional(),
+  items: z.array(z.looseObject({ data: RecordData, meta: ItemMeta.optional() })),
+  meta: z
+    .looseObject({
+      count: z.number().optional(),
+      total_count: z.number().optional(),
+      links: z.looseObject({ next_page: z.string().nullish() }).optional(),
+    })
+    .optional(),
+});
+
+/** `POST /v3/<resource>/search` answers one result per query sent; we send one. */
+export const SearchEnvelope = z.looseObject({ items: z.array(SearchResultSchema).min(1) });
+
+export interface SearchResult {
+  successful?: boolean;
+  items: Array<ItemEnvelope>;
+  meta?: {
+    count?: number;
+    total_count?: number;
+    links?: { next_page?: string | null };
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}

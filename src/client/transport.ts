@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import axios, { type AxiosResponse, isAxiosError } from "axios";
 import { version as componentVersion } from "../../package.json";
@@ -133,6 +134,8 @@ type AttemptOutcome =
 
 export class SellTransport {
   readonly origin: string;
+  /** A hash of the token: tells clients of different tokens apart without holding the token. */
+  readonly identity: string;
   private readonly token: string;
   private readonly logger?: SellLogger;
   private readonly debug: boolean;
@@ -144,6 +147,7 @@ export class SellTransport {
 
   constructor(options: TransportOptions) {
     this.token = options.token;
+    this.identity = createHash("sha256").update(options.token).digest("hex").slice(0, 16);
     this.origin = (options.origin ?? SELL_ORIGIN).replace(/\/+$/, "");
     this.logger = options.logger;
     this.debug = options.debug ?? false;

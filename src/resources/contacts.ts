@@ -63,6 +63,7 @@ export const contacts = defineResource({
   record: ContactRecord,
   example: example as ContactRecord,
   stream: true,
+  customFieldTypes: ["contact", "prospect_and_customer"],
 });
 
 /** Picklist label: organizations by name, people by full name, with the email to tell namesakes apart. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import associatedContactExample from "../../test/fixtures/records/associated_contact.json";
 import example from "../../test/fixtures/records/deal.json";
 import { ids, pagination } from "./common";
-import { defineResource, group, type Layout } from "./define";
+import { defineResource, group, inQuery, type Layout } from "./define";
 import {
   choice,
   currency,
@@ -12,6 +12,7 @@ import {
   decimal,
   id,
   integer,
+  pairs,
   refine,
   sortBy,
   tags,
@@ -54,6 +55,7 @@ export const deals = defineResource({
   record: DealRecord,
   example: example as DealRecord,
   stream: true,
+  customFieldTypes: ["deal"],
 });
 
 export const dealLabel = (deal: DealRecord): string => deal.name?.trim() || `Deal ${deal.id}`;
@@ -246,5 +248,39 @@ export const associatedContactCreateLayout: Layout = {
   role: text("role", "Role", {
     comments: "The contact's role in the deal, e.g. involved (Sell's default).",
     example: "involved",
+  }),
+};
+
+// ---- upsert and stage moves -------------------------------------------------------------------
+
+export const upsertLayout: Layout = {
+  filters: inQuery(
+    pairs([], "Filters", {
+      required: true,
+      comments:
+        "How Sell finds the deal to update: pairs of list filter and value, e.g. contact_id = 12, or a custom field name (marked Filterable in Sell) and its value. At least one is required. No match: a deal is created (then Name and Contact ID are needed); one match: it is updated; several: the upsert fails.",
+    }),
+  ),
+  inclusive: inQuery(
+    triBool("inclusive", "Inclusive", {
+      comments:
+        "How several filters combine: True (default) = all must match, False = any may match.",
+    }),
+  ),
+  ...updateLayout,
+};
+
+export const moveLayout: Layout = {
+  pipelineId: id([], "Pipeline ID", {
+    required: true,
+    comments: "The pipeline of the stage. The stage must belong to it.",
+    dataSource: "selectPipeline",
+  }),
+  stageId: refine(f.stageId, { required: true, comments: "The stage to move the deal to." }),
+  lossReasonId: refine(f.lossReasonId, {
+    comments: "When the stage is a lost stage: why the deal was lost.",
+  }),
+  unqualifiedReasonId: refine(f.unqualifiedReasonId, {
+    comments: "When the stage is an unqualified stage: why.",
   }),
 };

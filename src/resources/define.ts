@@ -252,6 +252,8 @@ export interface Resource<R extends RecordData = RecordData> {
   readonly example: R;
   /** Firehose supports it: `GET /v3/<key>/stream`. */
   readonly stream?: boolean;
+  /** Resource types whose custom field definitions type its `custom_fields` (e.g. `["lead"]`). */
+  readonly customFieldTypes?: readonly string[];
 }
 
 export const defineResource = <R extends RecordData>(resource: Resource<R>): Resource<R> =>

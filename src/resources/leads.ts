@@ -49,6 +49,7 @@ export const leads = defineResource({
   record: LeadRecord,
   example: example as LeadRecord,
   stream: true,
+  customFieldTypes: ["lead"],
 });
 
 /** Picklist label: the person and/or organization, so organization-only leads are recognisable. */
