@@ -10,11 +10,14 @@ const fail = (message) => {
   process.exit(1);
 };
 
-if (!component || component.key !== "zendesk-sell") fail("default export is not the zendesk-sell component");
+if (component?.key !== "zendesk-sell")
+  fail("default export is not the zendesk-sell component");
 const connections = component.connections.map((c) => c.key).join(",");
-if (connections !== "oauth,apiToken") fail(`connections are '${connections}', expected 'oauth,apiToken'`);
+if (connections !== "oauth,apiToken")
+  fail(`connections are '${connections}', expected 'oauth,apiToken'`);
 const icon = readFileSync(join(dist, component.display.iconPath));
-if (!icon.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]))) fail("icon is not a PNG");
+if (!icon.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])))
+  fail("icon is not a PNG");
 console.log(
   `dist ok: ${component.key} with ${Object.keys(component.actions).length} actions, ` +
     `${Object.keys(component.dataSources).length} data sources, connections ${connections}`,

@@ -114,8 +114,28 @@ const layouts = new WeakMap<object, Layout>();
 
 export const layoutOf = (definition: object): Layout | undefined => layouts.get(definition);
 
-export const registerLayout = <T extends object>(definition: T, layout: Layout): T => {
+/** The request a factory-built action sends (path templates use input keys: `/leads/{id}`). */
+export interface Operation {
+  kind: "list" | "get" | "create" | "update" | "delete" | "upsert" | "stream";
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  version: "v2" | "v3";
+  path: string;
+  /** Where field values go unless a field says otherwise. */
+  fieldsTo: "query" | "body";
+}
+
+const operations = new WeakMap<object, Operation>();
+
+export const operationOf = (definition: object): Operation | undefined =>
+  operations.get(definition);
+
+export const registerLayout = <T extends object>(
+  definition: T,
+  layout: Layout,
+  operation?: Operation,
+): T => {
   layouts.set(definition, layout);
+  if (operation) operations.set(definition, operation);
   return definition;
 };
 
@@ -180,6 +200,7 @@ export function listAction(resource: Resource, spec: OperationSpec) {
       examplePayload: listExample(resource),
     }),
     { ...listControlFields, ...spec.layout },
+    { kind: "list", method: "GET", version: "v2", path: resource.path, fieldsTo: "query" },
   );
 }
 
@@ -226,6 +247,7 @@ export function getAction(
       examplePayload: singleExample(resource),
     }),
     layout,
+    { kind: "get", method: "GET", version: "v2", path: `${resource.path}/{id}`, fieldsTo: "query" },
   );
 }
 
@@ -253,6 +275,7 @@ export function createAction(resource: Resource, spec: OperationSpec) {
       examplePayload: singleExample(resource),
     }),
     spec.layout,
+    { kind: "create", method: "POST", version: "v2", path: resource.path, fieldsTo: "body" },
   );
 }
 
@@ -300,6 +323,13 @@ export function updateAction(
       examplePayload: singleExample(resource),
     }),
     layout,
+    {
+      kind: "update",
+      method: "PUT",
+      version: "v2",
+      path: `${resource.path}/{id}`,
+      fieldsTo: "body",
+    },
   );
 }
 
@@ -327,6 +357,13 @@ export function deleteAction(
       examplePayload: { data: null },
     }),
     layout,
+    {
+      kind: "delete",
+      method: "DELETE",
+      version: "v2",
+      path: `${resource.path}/{id}`,
+      fieldsTo: "query",
+    },
   );
 }
 
@@ -388,6 +425,13 @@ export function upsertAction(
       examplePayload: singleExample(resource),
     }),
     spec.layout,
+    {
+      kind: "upsert",
+      method: "POST",
+      version: "v2",
+      path: `${resource.path}/upsert`,
+      fieldsTo: "body",
+    },
   );
 }
 
@@ -481,6 +525,13 @@ export function streamAction(
       examplePayload: streamExample(resource),
     }),
     streamLayout,
+    {
+      kind: "stream",
+      method: "GET",
+      version: "v3",
+      path: `/${resource.key}/stream`,
+      fieldsTo: "query",
+    },
   );
 }
 

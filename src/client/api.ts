@@ -254,7 +254,7 @@ export class SellApi {
         reason: "the search query was refused",
       });
     }
-    return result;
+    return { ...result, items: result.items ?? [] };
   }
 
   /** Search results page by page, following the cursor, up to `maxItems`. */

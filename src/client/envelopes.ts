@@ -106,7 +106,8 @@ export interface SearchQuery {
 
 export const SearchResultSchema = z.looseObject({
   successful: z.boolean().optional(),
-  items: z.array(z.looseObject({ data: RecordData, meta: ItemMeta.optional() })),
+  // A query Sell refused (`successful: false`) carries errors instead of items.
+  items: z.array(z.looseObject({ data: RecordData, meta: ItemMeta.optional() })).optional(),
   meta: z
     .looseObject({
       count: z.number().optional(),

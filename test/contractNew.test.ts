@@ -1,0 +1,123 @@
+/**
+ * Contract tests for every table-derived action beyond the incumbent's (users, sources, reasons,
+ * tags, products, line items, calls, visits, text messages, upsertDeal, associated contacts,
+ * qualify/unqualify, conversions list, …). Each input is filled with a distinct valid value of its
+ * kind; the expected request is computed here from the table's attribute paths with this file's
+ * own conversion rules (not the component's request builder), and nock requires exactly it.
+ * Hand-written actions (conversion, stage moves, find-or-create, search, raw request) are
+ * covered in lifecycle.test.ts and the action tests.
+ */
+import type nock from "nock";
+import { actions } from "../src/actions";
+import { layoutOf, operationOf } from "../src/actions/factories";
+import { isGroup } from "../src/resources/define";
+import type { FieldSpec } from "../src/resources/fields";
+import surface from "./fixtures/incumbent-surface.json";
+import { type Sample, sampleFor, setParam, setPath } from "./helpers/samples";
+import { harness, oauthConnection, sellApi } from "./helpers/sell";
+
+const definitions = actions as unknown as Record<string, { examplePayload?: { data: unknown } }>;
+const newActions = Object.keys(definitions)
+  .filter((key) => !(key in surface.actions))
+  .filter((key) => operationOf(definitions[key] as object) !== undefined)
+  .sort();
+
+/** Values chosen so the action's own rules hold (everything else gets a generated value). */
+const OVERRIDES: Record<string, Record<string, Sample>> = {
+  // Deals have no email filter (it would be taken as a custom field name): match on the contact.
+  upsertDeal: {
+    filters: {
+      input: [{ key: "contact_id", value: "77" }],
+      body: undefined,
+      query: { contact_id: "77" },
+    },
+  },
+};
+
+const target = (field: FieldSpec & { target?: string }, fallback: string) =>
+  field.target ?? fallback;
+
+it("derives contract tests for every table-built action that is not the incumbent's", () => {
+  expect(newActions.length).toBeGreaterThan(50);
+});
+
+describe.each(newActions)("%s", (key) => {
+  it("sends the exact request and returns Sell's body", async () => {
+    const definition = definitions[key] as object & { examplePayload?: { data: unknown } };
+    const operation = operationOf(definition);
+    const layout = layoutOf(definition);
+    if (!operation || !layout) throw new Error(`${key} has no operation or layout`);
+
+    const params: Record<string, unknown> = { connection: oauthConnection() };
+    const body: Record<string, unknown> = {};
+    const query: Record<string, string> = {};
+    const pathValues: Record<string, string> = {};
+    const pathKeys = new Set([...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string));
+    let n = 1;
+    const entries: Array<[string, FieldSpec]> = [];
+    for (const [inputKey, entry] of Object.entries(layout)) {
+      if (isGroup(entry))
+        for (const [child, field] of Object.entries(entry.fields))
+          entries.push([`${inputKey}.${child}`, field]);
+      else entries.push([inputKey, entry]);
+    }
+    for (const [inputKey, field] of entries) {
+      // Controls (Fetch All, Max Items, Read Until Caught Up…) keep their defaults.
+      if (
+        field.kind === "toggle" ||
+        (field.api.length === 0 && !pathKeys.has(inputKey) && field.kind !== "pairs")
+      )
+        continue;
+      const sample = OVERRIDES[key]?.[inputKey] ?? sampleFor(field, n++);
+      setParam(params, inputKey, sample.input);
+      if (pathKeys.has(inputKey)) {
+        pathValues[inputKey] = String(sample.query);
+        continue;
+      }
+      if (target(field, operation.fieldsTo) === "body") {
+        setPath(body, field.api.join("."), sample.body);
+      } else if (field.kind === "pairs") {
+        Object.assign(query, sample.query);
+      } else {
+        const name = field.api.reduce((acc, part, i) => (i === 0 ? part : `${acc}[${part}]`), "");
+        if (typeof sample.query === "string") query[name] = sample.query;
+        else
+          for (const [part, value] of Object.entries(sample.query))
+            query[`${name}[${part}]`] = value;
+      }
+    }
+
+    const path = operation.path.replace(
+      /\{(\w+)\}/g,
+      (_, name: string) => pathValues[name] ?? `{${name}}`,
+    );
+    const example = definition.examplePayload as { data: unknown };
+    const status = operation.method === "DELETE" ? 204 : 200;
+    const hasBody = operation.method === "POST" || operation.method === "PUT";
+    const custom = body.custom_fields as Record<string, unknown> | undefined;
+    if (custom && hasBody) {
+      // Writes with custom fields read the definitions first, to type the values.
+      sellApi()
+        .get("/v2/deal/custom_fields")
+        .reply(200, {
+          items: Object.keys(custom).map((name, i) => ({
+            data: { id: i + 1, name, type: "string" },
+            meta: { type: "custom_field" },
+          })),
+          meta: { type: "collection", count: Object.keys(custom).length, links: {} },
+        });
+    }
+    const scope = sellApi()
+      .intercept(
+        `/${operation.version}${path}`,
+        operation.method,
+        hasBody ? ({ data: body } as nock.RequestBodyMatcher) : undefined,
+      )
+      .query(query)
+      .reply(status, status === 204 ? undefined : (example.data as Record<string, unknown>));
+
+    const result = await harness.action(key, params);
+    scope.done();
+    expect(result).toEqual(example);
+  });
+});
