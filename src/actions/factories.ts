@@ -406,13 +406,21 @@ export function upsertAction(
       perform: async (context, params): Promise<{ data: unknown }> => {
         const values = readLayout(spec.layout, params);
         checkRules(spec.rules, values);
+        const filtersLabel = values.find((v) => v.key === spec.filtersKey)?.label ?? "Filters";
         const filters: Record<string, Query[string]> = {};
         for (const [key, value] of Object.entries(toQuery(values, "body"))) {
-          filters[key === "" ? key : filterKey(key, spec.knownFilters)] = value;
+          // An empty value would be dropped from the query and the filter silently lost
+          // (a mapped reference that came through empty, say): refuse it instead.
+          if (value === "" || value === undefined || value === null) {
+            throw new InputError(
+              filtersLabel,
+              `filter '${key}' has no value: every filter needs one, or Sell could update or create the wrong record; no request was sent`,
+            );
+          }
+          filters[filterKey(key, spec.knownFilters)] = value;
         }
         const matchingFilters = Object.keys(filters).filter((key) => key !== "inclusive");
         if (matchingFilters.length === 0) {
-          const filtersLabel = values.find((v) => v.key === spec.filtersKey)?.label ?? "Filters";
           throw new InputError(
             filtersLabel,
             "needs at least one filter (for example email = mark@example.com, or a filterable custom field) so Sell can find the record to update; no request was sent",

@@ -141,6 +141,36 @@ const METHODS = [
   "UNLINK",
 ];
 
+/** The body: JSON text, or any value (an earlier step's output) sent as JSON. */
+const jsonBody: FieldSpec<unknown> = {
+  ...text([], "Data", {
+    comments:
+      'The JSON body to send, e.g. {"data": {"last_name": "Johnson"}}, or an earlier step\'s output.',
+  }),
+  kind: "json",
+  parse: (value, label) => {
+    if (value === undefined || value === null || (typeof value === "string" && value.trim() === ""))
+      return undefined;
+    if (typeof value !== "string") return value;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      throw new InputError(
+        label,
+        'must be JSON (Sell only accepts JSON bodies), e.g. {"data": {"last_name": "Johnson"}}',
+      );
+    }
+  },
+};
+
+/** Files: key = field name, value = text, a Buffer, or a file payload `{ data: Buffer, contentType }`. */
+const fileData: FieldSpec<Array<[string, unknown]>> = {
+  ...pairs([], "File Data", {
+    comments: "Files of a multipart/form-data body: key = field name, value = file contents.",
+  }),
+  parse: (value, label) => toPairs(value, label),
+};
+
 const raw = {
   url: text([], "URL", {
     required: true,
@@ -149,15 +179,11 @@ const raw = {
       "Path under the chosen API version, e.g. /leads/12 for https://api.getbase.com/v2/leads/12. Full URLs are accepted only on https://api.getbase.com: the token is never sent to another host.",
   }),
   method: choice([], "Method", METHODS, { required: true, comments: "The HTTP method." }),
-  data: text([], "Data", {
-    comments: 'The JSON body to send, e.g. {"data": {"last_name": "Johnson"}}.',
-  }),
+  data: jsonBody,
   formData: pairs([], "Form Data", {
     comments: "Fields of a multipart/form-data body (cannot be combined with Data).",
   }),
-  fileData: pairs([], "File Data", {
-    comments: "Files of a multipart/form-data body: key = field name, value = file contents.",
-  }),
+  fileData: fileData,
   fileDataFileNames: pairs([], "File Data File Names", {
     comments: "File names for File Data: key = field name, value = file name.",
   }),
@@ -209,20 +235,6 @@ const raw = {
   }),
 };
 
-const parseData = (value: unknown): unknown => {
-  if (value === undefined || value === null || (typeof value === "string" && value.trim() === ""))
-    return undefined;
-  if (typeof value !== "string") return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    throw new InputError(
-      "Data",
-      'must be JSON (Sell only accepts JSON bodies), e.g. {"data": {"last_name": "Johnson"}}',
-    );
-  }
-};
-
 async function multipart(
   fields: Array<[string, string]>,
   files: Array<[string, unknown]>,
@@ -270,8 +282,8 @@ export const rawRequest = registerLayout(
       const sell = sellFor(context, params);
       const target = rawPath(read<string>("url") ?? "", version, sell.transport.origin);
       const formFields = read<Array<[string, string]>>("formData") ?? [];
-      const files = toPairs(params.fileData, "File Data") ?? [];
-      const data = parseData(params.data);
+      const files = read<Array<[string, unknown]>>("fileData") ?? [];
+      const data = read<unknown>("data");
       if (data !== undefined && (formFields.length > 0 || files.length > 0)) {
         throw new InputError(
           "Data",

@@ -14,7 +14,7 @@ export function rawPath(
   let resolved: URL;
   try {
     resolved = absolute
-      ? new URL(trimmed)
+      ? new URL(trimmed, origin)
       : new URL(
           `/${version}/${trimmed.replace(/^\/+/, "").replace(new RegExp(`^${version}(/|$)`), "")}`,
           origin,
