@@ -3,7 +3,6 @@
  * connection's bearer token whatever headers the user adds, and the retry inputs mapped onto
  * the client's retry policy.
  */
-import nock from "nock";
 import { instantRetries, newToken, oauthConnection, sellApi } from "../helpers/sell";
 import { actionFailure, recordingLogger, run, unmatchedRequests } from "./support";
 
