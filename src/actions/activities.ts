@@ -45,11 +45,7 @@ export const deleteCall = deleteAction(calls, {
   idField: callId,
   description: "Deletes a call. Returns { data: null }.",
 });
-export const getCallsStream = streamAction(calls, {
-  label: "Get Calls Stream",
-  description:
-    "Reads call events (created, updated with previous values, deleted) from Sell's Firehose, from a position; optionally until caught up.",
-});
+export const getCallsStream = streamAction(calls);
 
 export const listVisits = listAction(visits, {
   description:

@@ -160,11 +160,7 @@ export const deleteTag = deleteAction(tags, {
   description:
     "Deletes a tag and removes it from every record that has it. Returns { data: null }.",
 });
-export const getTagsStream = streamAction(tags, {
-  label: "Get Tags Stream",
-  description:
-    "Reads tag events (created, updated with previous values, deleted) from Sell's Firehose, from a position; optionally until caught up.",
-});
+export const getTagsStream = streamAction(tags);
 
 // ---- outcomes ----------------------------------------------------------------------------------
 

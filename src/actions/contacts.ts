@@ -60,11 +60,7 @@ export const deleteContact = deleteAction(contacts, {
   description: "Deletes a contact. This cannot be undone. Returns { data: null }.",
 });
 
-export const getContactsStream = streamAction(contacts, {
-  label: "Get Contacts Stream",
-  description:
-    "Reads contact events (created, updated with previous values, deleted) from Sell's Firehose, from a position; optionally until caught up. Needs the account's root user and a plan with Firehose.",
-});
+export const getContactsStream = streamAction(contacts);
 
 export const findOrCreateContact = findOrCreateAction(contacts, {
   description:

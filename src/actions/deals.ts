@@ -67,11 +67,7 @@ export const deleteDeal = deleteAction(deals, {
     "Deletes an existing deal and removes all associated contacts from the deal in a single call. This cannot be undone. Returns { data: null }.",
 });
 
-export const getDealsStream = streamAction(deals, {
-  label: "Get Deals Stream",
-  description:
-    "Reads deal events (created, updated with previous values such as stage_id, deleted) from Sell's Firehose, from a position; optionally until caught up. Needs the account's root user and a plan with Firehose.",
-});
+export const getDealsStream = streamAction(deals, { changed: "stage_id" });
 
 // ---- upsert, associated contacts, stage moves ------------------------------------------------
 

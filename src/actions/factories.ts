@@ -516,14 +516,16 @@ export async function readStream(
 /** `GET /v3/<resource>/stream` for one resource. */
 export function streamAction(
   resource: Pick<Resource, "key" | "type" | "example" | "name">,
-  spec: { label: string; description: string },
+  spec: { label?: string; events?: string; changed?: string } = {},
 ) {
+  const events = spec.events ?? resource.name.one.toLowerCase();
+  const changed = spec.changed ? ` such as ${spec.changed}` : "";
   return registerLayout(
     action({
       display: {
-        label: spec.label,
+        label: spec.label ?? `Get ${resource.name.many} Stream`,
         description: describe(
-          spec.description,
+          `Reads ${events} events (created, updated with the previous values${changed}, deleted) from Sell's Firehose, from a position; optionally until caught up. Needs the account's root user and a plan with Firehose.`,
           "https://developer.zendesk.com/api-reference/sales-crm/firehose/overview/",
         ),
       },

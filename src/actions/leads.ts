@@ -71,11 +71,7 @@ export const deleteLead = deleteAction(leads, {
   description: "Deletes a lead. This cannot be undone. Returns { data: null }.",
 });
 
-export const getLeadsStream = streamAction(leads, {
-  label: "Get Leads Stream",
-  description:
-    "Reads lead events (created, updated with previous values, deleted) from Sell's Firehose, from a position; optionally until caught up. Needs the account's root user and a plan with Firehose.",
-});
+export const getLeadsStream = streamAction(leads);
 
 // ---- lifecycle ---------------------------------------------------------------------------------
 

@@ -115,16 +115,10 @@ export const getStream = registerLayout(
 );
 
 export const getCustomFieldsStream = streamAction(customFieldDefinitions, {
-  label: "Get Custom Fields Stream",
-  description:
-    "Reads custom field definition events (created, updated with previous values, deleted) from Sell's Firehose, from a position; optionally until caught up.",
+  events: "custom field definition",
 });
 
-export const getProductsStream = streamAction(products, {
-  label: "Get Products Stream",
-  description:
-    "Reads product events (created, updated with previous values, deleted) from Sell's Firehose, from a position; optionally until caught up.",
-});
+export const getProductsStream = streamAction(products);
 
 // ---- raw request ------------------------------------------------------------------------------
 

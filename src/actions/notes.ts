@@ -71,8 +71,4 @@ export const deleteNote = deleteAction(notes, {
   description: "Deletes an existing note. This cannot be undone. Returns { data: null }.",
 });
 
-export const getNotesStream = streamAction(notes, {
-  label: "Get Notes Stream",
-  description:
-    "Reads note events (created, updated with previous values, deleted) from Sell's Firehose, from a position; optionally until caught up. Needs the account's root user and a plan with Firehose.",
-});
+export const getNotesStream = streamAction(notes);

@@ -51,11 +51,7 @@ export const deleteOrder = deleteAction(orders, {
     "Deletes an existing order and removes all associated line items in a single call. This cannot be undone. Returns { data: null }.",
 });
 
-export const getOrdersStream = streamAction(orders, {
-  label: "Get Orders Stream",
-  description:
-    "Reads order events (created, updated with previous values, deleted) from Sell's Firehose, from a position; optionally until caught up. Needs the account's root user and a plan with Firehose.",
-});
+export const getOrdersStream = streamAction(orders);
 
 const lineItemId = recordId(lineItems);
 
@@ -82,8 +78,4 @@ export const deleteLineItem = deleteAction(lineItems, {
   description: "Removes a line item from an order. Returns { data: null }.",
 });
 
-export const getLineItemsStream = streamAction(lineItems, {
-  label: "Get Line Items Stream",
-  description:
-    "Reads line item events (created, updated with previous values, deleted) from Sell's Firehose, from a position; optionally until caught up.",
-});
+export const getLineItemsStream = streamAction(lineItems);

@@ -12,8 +12,4 @@ export const listStages = listAction(stages, {
   layout: stageListLayout,
 });
 
-export const getStagesStream = streamAction(stages, {
-  label: "Get Stages Stream",
-  description:
-    "Reads stage events (created, updated with previous values, deleted) from Sell's Firehose, from a position; optionally until caught up. Needs the account's root user and a plan with Firehose.",
-});
+export const getStagesStream = streamAction(stages);

@@ -44,8 +44,4 @@ export const deleteTask = deleteAction(tasks, {
   description: "Deletes an existing task. This cannot be undone. Returns { data: null }.",
 });
 
-export const getTasksStream = streamAction(tasks, {
-  label: "Get Tasks Stream",
-  description:
-    "Reads task events (created, updated with previous values, deleted) from Sell's Firehose, from a position; optionally until caught up. Needs the account's root user and a plan with Firehose.",
-});
+export const getTasksStream = streamAction(tasks);

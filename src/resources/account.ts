@@ -17,18 +17,16 @@ import {
   text,
   triBool,
 } from "./fields";
-import { decimalValue, sellId, timestamp } from "./records";
+import { decimalValue, recordBase, sellId, timestamp } from "./records";
 
 /** The account itself, custom field definitions and the product catalog. */
 
 export const AccountRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   name: z.string().nullish(),
   currency: z.string().nullish(),
   time_format: z.string().nullish(),
   timezone: z.string().nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
 });
 export type AccountRecord = z.infer<typeof AccountRecord>;
 

@@ -16,12 +16,12 @@ import {
   text,
   triBool,
 } from "./fields";
-import { sellId, timestamp } from "./records";
+import { recordBase, sellId, timestamp } from "./records";
 
 /** Calls, visits and text messages: activity with leads and contacts. */
 
 export const CallRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   user_id: sellId.nullish(),
   summary: z.string().nullish(),
   outcome_id: sellId.nullish(),
@@ -33,8 +33,6 @@ export const CallRecord = z.looseObject({
   resource_id: sellId.nullish(),
   associated_deal_ids: z.array(sellId).nullish(),
   made_at: timestamp.nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
 });
 export type CallRecord = z.infer<typeof CallRecord>;
 
@@ -113,15 +111,13 @@ export const callCreateLayout: Layout = {
 export const callUpdateLayout: Layout = callFields;
 
 export const VisitRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   creator_id: sellId.nullish(),
   outcome_id: sellId.nullish(),
   resource_type: z.string().nullish(),
   resource_id: sellId.nullish(),
   visited_at: timestamp.nullish(),
   summary: z.string().nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
 });
 
 export const visits = defineResource({
@@ -163,14 +159,12 @@ export const visitListLayout: Layout = {
 };
 
 export const TextMessageRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   content: z.string().nullish(),
   incoming: z.boolean().nullish(),
   resource_type: z.string().nullish(),
   resource_id: sellId.nullish(),
   sent_at: timestamp.nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
 });
 
 export const textMessages = defineResource({

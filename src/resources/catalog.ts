@@ -9,7 +9,7 @@ import visitOutcomeExample from "../../test/fixtures/records/visit_outcome.json"
 import { ids, pagination } from "./common";
 import { defineResource, type Layout, type Resource } from "./define";
 import { choice, id, refine, sortBy, text } from "./fields";
-import { sellId, timestamp } from "./records";
+import { recordBase, sellId } from "./records";
 
 /**
  * The account's picklist values: lead and deal sources, loss and unqualified reasons, tags,
@@ -17,12 +17,10 @@ import { sellId, timestamp } from "./records";
  */
 
 export const NamedRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   name: z.string().nullish(),
   resource_type: z.string().nullish(),
   creator_id: sellId.nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
 });
 export type NamedRecord = z.infer<typeof NamedRecord>;
 

@@ -27,12 +27,12 @@ import {
   text,
   triBool,
 } from "./fields";
-import { AddressRecord, sellId, timestamp } from "./records";
+import { AddressRecord, recordBase, sellId } from "./records";
 
 /** Contacts: people and organizations. A person may belong to an organization (`contact_id`). */
 
 export const ContactRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   creator_id: sellId.nullish(),
   owner_id: sellId.nullish(),
   is_organization: z.boolean().nullish(),
@@ -49,8 +49,6 @@ export const ContactRecord = z.looseObject({
   shipping_address: AddressRecord.nullish(),
   tags: z.array(z.string()).nullish(),
   custom_fields: z.record(z.string(), z.unknown()).nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
 });
 export type ContactRecord = z.infer<typeof ContactRecord>;
 

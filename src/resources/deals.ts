@@ -19,12 +19,12 @@ import {
   text,
   triBool,
 } from "./fields";
-import { decimalValue, sellId, timestamp } from "./records";
+import { decimalValue, recordBase, sellId, timestamp } from "./records";
 
 /** Deals: an opportunity with a primary contact, moving left to right through a pipeline's stages. */
 
 export const DealRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   creator_id: sellId.nullish(),
   owner_id: sellId.nullish(),
   name: z.string().nullish(),
@@ -41,8 +41,6 @@ export const DealRecord = z.looseObject({
   estimated_close_date: z.string().nullish(),
   tags: z.array(z.string()).nullish(),
   custom_fields: z.record(z.string(), z.unknown()).nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
 });
 export type DealRecord = z.infer<typeof DealRecord>;
 

@@ -17,12 +17,12 @@ import {
   text,
   triBool,
 } from "./fields";
-import { AddressRecord, sellId, timestamp } from "./records";
+import { AddressRecord, recordBase, sellId } from "./records";
 
 /** Leads: unqualified prospects — a person, an organization, or both. Converted one way into contacts and a deal. */
 
 export const LeadRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   creator_id: sellId.nullish(),
   owner_id: sellId.nullish(),
   first_name: z.string().nullish(),
@@ -35,8 +35,6 @@ export const LeadRecord = z.looseObject({
   address: AddressRecord.nullish(),
   tags: z.array(z.string()).nullish(),
   custom_fields: z.record(z.string(), z.unknown()).nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
 });
 export type LeadRecord = z.infer<typeof LeadRecord>;
 
@@ -262,13 +260,12 @@ export const nameOrOrganization: Rule = (values) => {
 // ---- conversions ---------------------------------------------------------------------------
 
 export const LeadConversionRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   lead_id: sellId.nullish(),
   individual_id: sellId.nullish(),
   organization_id: sellId.nullish(),
   deal_id: sellId.nullish(),
   creator_id: sellId.nullish(),
-  created_at: timestamp.nullish(),
 });
 export type LeadConversionRecord = z.infer<typeof LeadConversionRecord>;
 

@@ -4,12 +4,12 @@ import { InputError } from "../client/errors";
 import { ids, pagination } from "./common";
 import { defineResource, group, inputValue, type Layout, type Rule } from "./define";
 import { choice, id, longText, refine, sortBy, tags, text, triBool } from "./fields";
-import { sellId, timestamp } from "./records";
+import { recordBase, sellId } from "./records";
 
 /** Notes: text attached to one lead, contact or deal. */
 
 export const NoteRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   creator_id: sellId.nullish(),
   resource_type: z.string().nullish(),
   resource_id: sellId.nullish(),
@@ -17,8 +17,6 @@ export const NoteRecord = z.looseObject({
   is_important: z.boolean().nullish(),
   tags: z.array(z.string()).nullish(),
   type: z.string().nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
 });
 export type NoteRecord = z.infer<typeof NoteRecord>;
 

@@ -4,16 +4,14 @@ import example from "../../test/fixtures/records/order.json";
 import { ids, pagination } from "./common";
 import { defineResource, type Layout } from "./define";
 import { currency, decimal, id, integer, refine, sortBy } from "./fields";
-import { sellId, timestamp } from "./records";
+import { recordBase, sellId } from "./records";
 
 /** Orders: the products sold in a deal (at most one order per deal), with line items. */
 
 export const OrderRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   deal_id: sellId.nullish(),
   discount: z.number().nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
 });
 export type OrderRecord = z.infer<typeof OrderRecord>;
 
@@ -53,7 +51,7 @@ export const createLayout: Layout = { dealId: refine(dealId, { required: true })
 export const updateLayout: Layout = { discount: refine(discount, { required: true }) };
 
 export const LineItemRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   product_id: sellId.nullish(),
   name: z.string().nullish(),
   sku: z.string().nullish(),
@@ -62,8 +60,6 @@ export const LineItemRecord = z.looseObject({
   variation: z.union([z.number(), z.string()]).nullish(),
   currency: z.string().nullish(),
   quantity: z.number().nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
 });
 export type LineItemRecord = z.infer<typeof LineItemRecord>;
 

@@ -4,16 +4,14 @@ import stageExample from "../../test/fixtures/records/stage.json";
 import { ids, pagination } from "./common";
 import { defineResource, type Layout } from "./define";
 import { id, sortBy, text, triBool } from "./fields";
-import { sellId, timestamp } from "./records";
+import { recordBase, sellId } from "./records";
 
 /** Pipelines and their stages (read-only). A deal's pipeline is the pipeline of its stage. */
 
 export const PipelineRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   name: z.string().nullish(),
   disabled: z.boolean().nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
 });
 export type PipelineRecord = z.infer<typeof PipelineRecord>;
 
@@ -31,15 +29,13 @@ export const pipelineLabel = (pipeline: PipelineRecord): string =>
   `${pipeline.name?.trim() || `Pipeline ${pipeline.id}`}${pipeline.disabled ? " (disabled)" : ""}`;
 
 export const StageRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   name: z.string().nullish(),
   category: z.string().nullish(),
   position: z.number().nullish(),
   likelihood: z.number().nullish(),
   active: z.boolean().nullish(),
   pipeline_id: sellId.nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
 });
 export type StageRecord = z.infer<typeof StageRecord>;
 

@@ -12,6 +12,13 @@ export const sellId = z.number().int();
 /** Sell writes `2014-08-27T16:32:56Z`; kept as a string, not parsed. */
 export const timestamp = z.string();
 
+/** What every stored record has: its ID and when it was created and last updated. */
+export const recordBase = {
+  id: sellId,
+  created_at: timestamp.nullish(),
+  updated_at: timestamp.nullish(),
+};
+
 export const AddressRecord = z.looseObject({
   line1: z.string().nullish(),
   city: z.string().nullish(),

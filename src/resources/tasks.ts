@@ -4,12 +4,12 @@ import { ids, pagination } from "./common";
 import { defineResource, group, type Layout } from "./define";
 import { choice, dateTime, id, longText, refine, sortBy, text, triBool } from "./fields";
 import { excerpt, RESOURCE_TYPES } from "./notes";
-import { sellId, timestamp } from "./records";
+import { recordBase, sellId, timestamp } from "./records";
 
 /** Tasks: to-dos for a user, attached to a lead, contact or deal, or floating. */
 
 export const TaskRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   creator_id: sellId.nullish(),
   owner_id: sellId.nullish(),
   resource_type: z.string().nullish(),
@@ -20,8 +20,6 @@ export const TaskRecord = z.looseObject({
   overdue: z.boolean().nullish(),
   remind_at: timestamp.nullish(),
   content: z.string().nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
 });
 export type TaskRecord = z.infer<typeof TaskRecord>;
 

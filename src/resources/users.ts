@@ -3,19 +3,17 @@ import example from "../../test/fixtures/records/user.json";
 import { ids, pagination } from "./common";
 import { defineResource, type Layout } from "./define";
 import { choice, email, sortBy, text, triBool } from "./fields";
-import { sellId, timestamp } from "./records";
+import { recordBase } from "./records";
 
 /** Users of the Sell account (read-only). Reading them needs the 'profile' scope. */
 
 export const UserRecord = z.looseObject({
-  id: sellId,
+  ...recordBase,
   name: z.string().nullish(),
   email: z.string().nullish(),
   status: z.string().nullish(),
   role: z.string().nullish(),
   confirmed: z.boolean().nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
 });
 export type UserRecord = z.infer<typeof UserRecord>;
 
