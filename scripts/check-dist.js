@@ -10,8 +10,7 @@ const fail = (message) => {
   process.exit(1);
 };
 
-if (component?.key !== "zendesk-sell")
-  fail("default export is not the zendesk-sell component");
+if (component?.key !== "zendesk-sell") fail("default export is not the zendesk-sell component");
 const connections = component.connections.map((c) => c.key).join(",");
 if (connections !== "oauth,apiToken")
   fail(`connections are '${connections}', expected 'oauth,apiToken'`);

@@ -17,10 +17,40 @@ const packages = lock.packages;
 /** os / cpu / libc of a platform package, from the platform words in its name. */
 function platformOf(name) {
   const words = name.split("/").pop().split("-");
-  const os = ["android", "darwin", "freebsd", "linux", "openbsd", "sunos", "win32", "openharmony", "netbsd", "aix"].find((w) => words.includes(w));
-  const cpu = ["arm64", "x64", "ia32", "arm", "loong64", "ppc64", "riscv64", "s390x", "wasm32"].find((w) => words.includes(w));
-  const libc = words.includes("musl") || words.includes("musleabihf") ? "musl" : os === "linux" ? "glibc" : undefined;
-  return { ...(os ? { os: [os] } : {}), ...(cpu ? { cpu: [cpu] } : {}), ...(libc ? { libc: [libc] } : {}) };
+  const os = [
+    "android",
+    "darwin",
+    "freebsd",
+    "linux",
+    "openbsd",
+    "sunos",
+    "win32",
+    "openharmony",
+    "netbsd",
+    "aix",
+  ].find((w) => words.includes(w));
+  const cpu = [
+    "arm64",
+    "x64",
+    "ia32",
+    "arm",
+    "loong64",
+    "ppc64",
+    "riscv64",
+    "s390x",
+    "wasm32",
+  ].find((w) => words.includes(w));
+  const libc =
+    words.includes("musl") || words.includes("musleabihf")
+      ? "musl"
+      : os === "linux"
+        ? "glibc"
+        : undefined;
+  return {
+    ...(os ? { os: [os] } : {}),
+    ...(cpu ? { cpu: [cpu] } : {}),
+    ...(libc ? { libc: [libc] } : {}),
+  };
 }
 
 let added = 0;
