@@ -68,7 +68,8 @@ const pipelines: ResourceDef = {
   type: "pipeline",
   ops: ["list"],
   fields: { id: RO_INT, name: RO_STR, disabled: RO_BOOL, ...timestamps() },
-  filters: filters("str", "name"),
+  // Sell documents `disabled` as a filter of GET /v2/pipelines (the shared reference omits it).
+  filters: { ...filters("str", "name"), ...filters("bool", "disabled") },
   defaultSort: "id:asc",
 };
 

@@ -37,6 +37,10 @@ export interface SellApiErrorInit {
   /** Short description used when there is no Sell error envelope (network failures, bad bodies). */
   reason?: string;
   retries?: number;
+  /** For network failures: the request left (the connection broke afterwards, not before). */
+  delivered?: boolean;
+  /** Sell may have carried the request out although no answer was read (a create: check before repeating). */
+  mayHaveApplied?: boolean;
   cause?: unknown;
 }
 
@@ -122,13 +126,18 @@ export function formatSellApiErrorMessage(init: SellApiErrorInit): string {
   const retried = init.retries
     ? ` after ${init.retries} ${init.retries === 1 ? "retry" : "retries"}`
     : "";
-  const hint = init.hint ? ` ${init.hint}` : "";
+  const caution = init.mayHaveApplied
+    ? " The request may still have been carried out: check Sell before repeating it."
+    : "";
+  const hint = `${init.hint ? ` ${init.hint}` : ""}${caution}`;
   const details = (init.errors ?? []).map(describeDetail).join("; ");
   const text = details || init.reason || "no error details were returned";
   const what = /[.!?]$/.test(text) ? text.slice(0, -1) : text;
   switch (init.kind) {
     case "network":
-      return `Zendesk Sell could not be reached for ${where}${retried}: ${what}.${hint}`;
+      return init.delivered
+        ? `The connection to Zendesk Sell broke during ${where}, before its answer arrived${retried}: ${what}.${hint}`
+        : `Zendesk Sell could not be reached for ${where}${retried}: ${what}.${hint}`;
     case "timeout":
       return `Zendesk Sell did not answer ${where} in time${retried}: ${what}.${hint}`;
     case "invalid_response":

@@ -176,6 +176,8 @@ export class SellTransport {
 
     let retries = 0;
     let waitedMs = 0;
+    // True once an attempt may have reached Sell without us reading the answer.
+    let mayHaveApplied = false;
     for (;;) {
       const release = await this.limiter.acquire();
       const started = Date.now();
@@ -187,8 +189,27 @@ export class SellTransport {
         );
         return outcome.response as SellResponse<T>;
       }
+      const failure = outcome.failure;
+      if (
+        request.method === "DELETE" &&
+        mayHaveApplied &&
+        failure.kind === "status" &&
+        failure.status === 404 &&
+        !failure.rateLimited
+      ) {
+        // An earlier attempt deleted the record but its answer was lost; the retry finds it gone.
+        this.log(
+          `${request.method} ${url} → 404 in ${elapsed} ms: already deleted by an earlier attempt`,
+        );
+        return { status: 404, statusText: "Not Found", headers: {}, body: null as T };
+      }
+      const unanswered =
+        failure.kind === "timeout" ||
+        failure.kind === "invalid_body" ||
+        (failure.kind === "network" && failure.delivered);
+      mayHaveApplied ||= unanswered;
       const decision = decideRetry(
-        outcome.failure,
+        failure,
         { idempotent, retriesSoFar: retries, waitedMs },
         policy,
         this.random,
@@ -206,6 +227,7 @@ export class SellTransport {
           method: request.method,
           path: displayPath,
           retries,
+          mayHaveApplied: unanswered && !idempotent,
         });
       }
       this.log(
@@ -276,7 +298,7 @@ export class SellTransport {
             status,
             statusText,
             logref,
-            reason: `not valid JSON: ${describeSnippet(text)}${request.method === "POST" && request.idempotent !== true ? "; the request may still have been carried out, check Sell before repeating it" : ""}`,
+            reason: `not valid JSON: ${describeSnippet(text)}`,
           },
         };
       }
@@ -355,6 +377,7 @@ export class SellTransport {
       failure: { kind: "network", code: networkCode, delivered: !isUndelivered(networkCode) },
       error: {
         kind: "network",
+        delivered: !isUndelivered(networkCode),
         reason: NETWORK_REASONS[networkCode] ?? `${redact(message, this.token)} (${networkCode})`,
         cause: error,
       },

@@ -272,7 +272,7 @@ describe("failures without a status", () => {
       .post("/v2/leads")
       .reply(200, '{"data":{"id":1,"last_na', { "X-Request-Id": "lr-trunc" });
     await expect(sell().v2.create("/leads", { last_name: "x" })).rejects.toThrow(
-      'Zendesk Sell answered POST /v2/leads (200 OK) with an unexpected body: not valid JSON: "{"data":{"id":1,"last_na"; the request may still have been carried out, check Sell before repeating it. (logref lr-trunc)',
+      'Zendesk Sell answered POST /v2/leads (200 OK) with an unexpected body: not valid JSON: "{"data":{"id":1,"last_na". The request may still have been carried out: check Sell before repeating it. (logref lr-trunc)',
     );
   });
 

@@ -157,7 +157,7 @@ describe("retries", () => {
     const scope = sellApi().post("/v2/leads").replyWithError(socketError("ECONNRESET"));
     const sell = createSellClient(oauthConnection());
     await expect(sell.v2.create("/leads", { last_name: "X" })).rejects.toThrow(
-      "Zendesk Sell could not be reached for POST /v2/leads: the connection was reset (ECONNRESET).",
+      "The connection to Zendesk Sell broke during POST /v2/leads, before its answer arrived: the connection was reset (ECONNRESET). The request may still have been carried out: check Sell before repeating it.",
     );
     scope.done();
   });
@@ -232,5 +232,39 @@ describe("retries", () => {
     });
     expect(retry.delays).toEqual([999, 1998]);
     scope.done();
+  });
+});
+
+describe("a DELETE whose answer was lost", () => {
+  it("is retried, and a 404 on the retry means an earlier attempt already deleted it", async () => {
+    const scope = sellApi()
+      .delete("/v2/leads/1")
+      .replyWithError(socketError("ECONNRESET"))
+      .delete("/v2/leads/1")
+      .reply(404, sellError("404 Not Found", [{ code: "not_found", message: "Not Found" }]));
+    const sell = createSellClient(oauthConnection());
+    await expect(sell.v2.delete("/leads/1")).resolves.toBeUndefined();
+    scope.done();
+  });
+
+  it("a 404 on the first attempt is still an error", async () => {
+    sellApi()
+      .delete("/v2/leads/2")
+      .reply(404, sellError("404 Not Found", [{ code: "not_found", message: "Not Found" }]));
+    const sell = createSellClient(oauthConnection());
+    await expect(sell.v2.delete("/leads/2")).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("a create that timed out warns that it may have been carried out", async () => {
+    sellApi()
+      .post("/v2/leads")
+      .delay(300)
+      .reply(200, { data: { id: 1 } });
+    const transport = new SellTransport({ token: newToken(), timeoutMs: 50 });
+    await expect(
+      transport.send("v2", { method: "POST", path: "/leads", body: { data: {} } }),
+    ).rejects.toThrow(
+      "Zendesk Sell did not answer POST /v2/leads in time: no response within the time limit (timeout of 50ms exceeded). The request may still have been carried out: check Sell before repeating it.",
+    );
   });
 });
