@@ -3,6 +3,7 @@ import { actions } from "./actions";
 import { toReadableError } from "./client/errors";
 import { connections } from "./connections";
 import { dataSources } from "./dataSources";
+import { triggers } from "./triggers";
 
 export default component({
   key: "zendesk-sell",
@@ -15,6 +16,7 @@ export default component({
   },
   actions,
   dataSources,
+  triggers,
   connections,
   hooks: { error: toReadableError },
 });

@@ -14,6 +14,7 @@ import {
   type Client,
   E2E,
   eventsOf,
+  idOf,
   insertLeads,
   itemsOf,
   type Json,
@@ -34,7 +35,6 @@ beforeEach(() => {
   e2e.sandbox.setRateLimit({ limit: 10, windowMs: 1000 }, "envelope");
 });
 
-const idOf = (record: Json): string => String(record.id);
 const leadsNamed = (name: string) =>
   e2e.sandbox.records("leads").filter((l) => l.last_name === name);
 const statuses = (c: Client, filter: Parameters<Client["requests"]>[0] = {}) =>

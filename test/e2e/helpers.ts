@@ -110,6 +110,9 @@ export class E2E {
   }
 }
 
+/** A record's ID as an action input. */
+export const idOf = (record: Json): string => String(record.id);
+
 /** `data.data` of an action output wrapping a single record envelope. */
 export const recordOf = (output: unknown): Json =>
   ((output as { data?: { data?: Json } })?.data?.data ?? {}) as Json;

@@ -3,7 +3,16 @@
  * HTTP against the local Sell sandbox. Each test takes its own token, so tests never wait on
  * each other's throttle; the sandbox is reset between tests.
  */
-import { type Client, E2E, eventsOf, insertLeads, itemsOf, type Json, metaOf } from "./helpers";
+import {
+  type Client,
+  E2E,
+  eventsOf,
+  idOf,
+  insertLeads,
+  itemsOf,
+  type Json,
+  metaOf,
+} from "./helpers";
 
 let e2e: E2E;
 
@@ -12,8 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => e2e.close());
 beforeEach(() => e2e.sandbox.reset());
-
-const idOf = (record: Json): string => String(record.id);
 
 /** The readable 404 a get gives once the record is gone. */
 const expectGone = async (c: Client, getKey: string, inputs: Json, path: string) => {

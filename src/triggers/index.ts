@@ -1,0 +1,3 @@
+import { pollChangesTrigger } from "./pollChanges";
+
+export const triggers = { pollChangesTrigger };
