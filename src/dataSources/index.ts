@@ -1,12 +1,13 @@
 import { dataSource, type InputFieldDefinition } from "@prismatic-io/spectral";
-import { sellFor } from "../actions/factories";
+import { describe, sellFor } from "../actions/factories";
 import type { RecordData } from "../client";
 import { connectionInput } from "../connections";
 import {
   AccountRecord,
+  account,
   CUSTOM_FIELD_RESOURCE_TYPES,
   CustomFieldRecord,
-  ProductRecord,
+  customFieldDefinitions,
   productLabel,
   products,
 } from "../resources/account";
@@ -17,18 +18,17 @@ import {
   leadSources,
   leadUnqualifiedReasons,
   lossReasons,
-  NamedRecord,
   namedLabel,
   TAG_RESOURCE_TYPES,
   tags,
   visitOutcomes,
 } from "../resources/catalog";
-import { ContactRecord, contactLabel, contacts } from "../resources/contacts";
+import { contactLabel, contacts } from "../resources/contacts";
 import { DealRecord, dealLabel, deals } from "../resources/deals";
 import { cleanField, toInput } from "../resources/define";
 import { choice, refine } from "../resources/fields";
-import { LeadRecord, leadLabel, leads } from "../resources/leads";
-import { NoteRecord, noteLabel, notes } from "../resources/notes";
+import { leadLabel, leads } from "../resources/leads";
+import { noteLabel, notes } from "../resources/notes";
 import { OrderRecord, orders } from "../resources/orders";
 import {
   PipelineRecord,
@@ -38,12 +38,15 @@ import {
   StageRecord,
   stages,
 } from "../resources/pipelines";
-import { TaskRecord, taskLabel, tasks } from "../resources/tasks";
-import { UserRecord, userLabel, users } from "../resources/users";
+import { taskLabel, tasks } from "../resources/tasks";
+import { userLabel, users } from "../resources/users";
 import { byLabel, listRecords, picklist, typed } from "./picklist";
 
 export const selectAccount = dataSource({
-  display: { label: "Select Account", description: "Select the Sell account of the connection." },
+  display: {
+    label: "Select Account",
+    description: describe("Select the Sell account of the connection.", account.docs),
+  },
   dataSourceType: "picklist",
   inputs: { connection: connectionInput as InputFieldDefinition },
   perform: async (context, params: Record<string, unknown>) => {
@@ -58,69 +61,51 @@ export const selectAccount = dataSource({
       ],
     };
   },
-  examplePayload: { result: [{ key: "1", label: "Design Company" }] },
+  examplePayload: {
+    result: [{ key: String(account.example.id), label: String(account.example.name) }],
+  },
 });
 
 export const selectContact = picklist({
-  label: "Select Contact",
   description: "Select a contact (person or organization) from your Zendesk Sell account.",
-  path: contacts.path,
-  record: ContactRecord,
-  noun: "Contact",
+  resource: contacts,
   toLabel: contactLabel,
-  example: [{ key: "2", label: "Mark Johnson (mark@designservices.com)" }],
 });
 
 export const selectOrganization = picklist({
   label: "Select Organization",
   description:
     "Select an organization (a contact with Is Organization True) from your Zendesk Sell account.",
-  path: contacts.path,
-  record: ContactRecord,
+  resource: contacts,
   query: { is_organization: true },
   noun: "Organization",
   toLabel: (contact) => contact.name?.trim() || `Organization ${contact.id}`,
-  example: [{ key: "1", label: "Design Services Company" }],
 });
 
 export const selectDeal = picklist({
-  label: "Select Deal",
   description: "Select a deal from your Zendesk Sell account.",
-  path: deals.path,
-  record: DealRecord,
-  noun: "Deal",
+  resource: deals,
   toLabel: dealLabel,
-  example: [{ key: "1", label: "Website Redesign" }],
 });
 
 export const selectLead = picklist({
-  label: "Select Lead",
   description:
     "Select a lead from your Zendesk Sell account (people by name, organization-only leads by organization).",
-  path: leads.path,
-  record: LeadRecord,
-  noun: "Lead",
+  resource: leads,
   toLabel: leadLabel,
-  example: [{ key: "1", label: "Mark Johnson (Design Services Company)" }],
 });
 
 export const selectNote = picklist({
-  label: "Select Note",
   description: "Select a note from your Zendesk Sell account (shown by the start of its content).",
-  path: notes.path,
-  record: NoteRecord,
-  noun: "Note",
+  resource: notes,
   toLabel: noteLabel,
-  example: [{ key: "1", label: "Highly important." }],
 });
 
 export const selectOrder = picklist({
-  label: "Select Order",
   description: "Select an order from your Zendesk Sell account (shown with the name of its deal).",
-  path: orders.path,
-  record: OrderRecord,
-  noun: "Order",
+  resource: orders,
   toLabel: (order) => `Order ${order.id}`,
+  exampleLabel: `Order ${orders.example.id} — ${dealLabel(deals.example)}`,
   labeller: async (sell, records) => {
     const dealIds = [
       ...new Set(
@@ -146,36 +131,25 @@ export const selectOrder = picklist({
       return dealName ? `Order ${order.id} — ${dealName}` : `Order ${order.id}`;
     };
   },
-  example: [{ key: "1", label: "Order 1 — Website Redesign" }],
 });
 
 export const selectPipeline = picklist({
-  label: "Select Pipeline",
   description: "Select a pipeline from your Zendesk Sell account.",
-  path: pipelines.path,
-  record: PipelineRecord,
-  noun: "Pipeline",
+  resource: pipelines,
   toLabel: pipelineLabel,
-  example: [{ key: "789898", label: "Sales pipeline" }],
 });
 
 export const selectProduct = picklist({
-  label: "Select Product",
   description: "Select a product from your Zendesk Sell catalog.",
-  path: products.path,
-  record: ProductRecord,
-  noun: "Product",
+  resource: products,
   toLabel: productLabel,
-  example: [{ key: "1", label: "Enterprise Plan (enterprise-plan)" }],
 });
 
 export const selectStage = picklist({
-  label: "Select Stage",
+  exampleLabel: `${pipelineLabel(pipelines.example)} › ${stages.example.position}. ${stages.example.name}`,
   description:
     "Select a pipeline stage from your Zendesk Sell account, optionally of one pipeline (shown as Pipeline › position. Stage).",
-  path: stages.path,
-  record: StageRecord,
-  noun: "Stage",
+  resource: stages,
   toLabel: (stage) => stage.name ?? `Stage ${stage.id}`,
   filters: {
     pipelineId: refine(pipelineId, {
@@ -198,82 +172,40 @@ export const selectStage = picklist({
       return `${pipeline} › ${position}${stage.name ?? `Stage ${stage.id}`}`;
     };
   },
-  example: [{ key: "6111851", label: "Sales pipeline › 1. Incoming" }],
 });
 
 export const selectTask = picklist({
-  label: "Select Task",
   description: "Select a task from your Zendesk Sell account (shown by the start of its content).",
-  path: tasks.path,
-  record: TaskRecord,
-  noun: "Task",
+  resource: tasks,
   toLabel: taskLabel,
-  example: [{ key: "1", label: "Contact Tom" }],
 });
 
 export const selectUser = picklist({
-  label: "Select User",
   description: "Select a user of the Sell account (owners, assignees). Needs the 'profile' scope.",
-  path: users.path,
-  record: UserRecord,
-  noun: "User",
+  resource: users,
   toLabel: userLabel,
-  example: [{ key: "1089189", label: "Uzi (uzi@getbase.com)" }],
 });
 
-const namedPicklist = (resource: typeof leadSources, description: string, exampleLabel: string) =>
-  picklist({
-    label: `Select ${resource.name.one}`,
-    description,
-    path: resource.path,
-    record: NamedRecord,
-    noun: resource.name.one,
-    toLabel: namedLabel(resource.name.one),
-    example: [{ key: "1", label: exampleLabel }],
-  });
+const namedPicklist = (resource: typeof leadSources, description: string) =>
+  picklist({ description, resource, toLabel: namedLabel(resource.name.one) });
 
-export const selectLeadSource = namedPicklist(
-  leadSources,
-  "Select where a lead came from.",
-  "Our website",
-);
-export const selectDealSource = namedPicklist(
-  dealSources,
-  "Select where a deal came from.",
-  "Referral",
-);
-export const selectLossReason = namedPicklist(
-  lossReasons,
-  "Select why a deal was lost.",
-  "We were too expensive",
-);
+export const selectLeadSource = namedPicklist(leadSources, "Select where a lead came from.");
+export const selectDealSource = namedPicklist(dealSources, "Select where a deal came from.");
+export const selectLossReason = namedPicklist(lossReasons, "Select why a deal was lost.");
 export const selectLeadUnqualifiedReason = namedPicklist(
   leadUnqualifiedReasons,
   "Select why a lead was unqualified.",
-  "No budget",
 );
 export const selectDealUnqualifiedReason = namedPicklist(
   dealUnqualifiedReasons,
   "Select why a deal was unqualified.",
-  "No budget",
 );
-export const selectCallOutcome = namedPicklist(
-  callOutcomes,
-  "Select the outcome of a call.",
-  "Interested",
-);
-export const selectVisitOutcome = namedPicklist(
-  visitOutcomes,
-  "Select the outcome of a visit.",
-  "Meeting held",
-);
+export const selectCallOutcome = namedPicklist(callOutcomes, "Select the outcome of a call.");
+export const selectVisitOutcome = namedPicklist(visitOutcomes, "Select the outcome of a visit.");
 
 export const selectTag = picklist({
-  label: "Select Tag",
   description: "Select a tag, optionally of one resource type (shown with its type).",
-  path: tags.path,
-  record: NamedRecord,
-  noun: "Tag",
+  resource: tags,
   toLabel: (tag) =>
     `${tag.name?.trim() || `Tag ${tag.id}`}${tag.resource_type ? ` (${tag.resource_type})` : ""}`,
   filters: {
@@ -281,7 +213,6 @@ export const selectTag = picklist({
       comments: "Only tags for leads, contacts or deals. Leave empty for all.",
     }),
   },
-  example: [{ key: "1", label: "publisher (contact)" }],
 });
 
 const customFieldResourceType = choice(
@@ -298,8 +229,10 @@ const customFieldResourceType = choice(
 export const selectCustomField = dataSource({
   display: {
     label: "Select Custom Field",
-    description:
+    description: describe(
       "Select a custom field of leads, contacts, deals or customers/prospects (the key is the field's name).",
+      customFieldDefinitions.docs,
+    ),
   },
   dataSourceType: "picklist",
   inputs: {
@@ -323,7 +256,14 @@ export const selectCustomField = dataSource({
       }));
     return { result: result.sort(byLabel) };
   },
-  examplePayload: { result: [{ key: "Referral website", label: "Referral website (url)" }] },
+  examplePayload: {
+    result: [
+      {
+        key: String(customFieldDefinitions.example.name),
+        label: `${customFieldDefinitions.example.name} (${customFieldDefinitions.example.type})`,
+      },
+    ],
+  },
 });
 
 export const dataSources = {

@@ -1,9 +1,9 @@
 import { dataSource, type Element, type InputFieldDefinition } from "@prismatic-io/spectral";
 import type { z } from "zod";
-import { sellFor } from "../actions/factories";
+import { describe, sellFor } from "../actions/factories";
 import type { ItemEnvelope, Query, RecordData, SellClient } from "../client";
 import { connectionInput } from "../connections";
-import { cleanField, toInput } from "../resources/define";
+import { cleanField, type Resource, toInput } from "../resources/define";
 import { type FieldSpec, integer } from "../resources/fields";
 
 /**
@@ -48,12 +48,13 @@ export const typed = <R extends RecordData>(
 };
 
 export interface PicklistSpec<R extends RecordData> {
-  label: string;
+  /** Defaults to "Select <Resource>". */
+  label?: string;
+  /** What is listed; the API reference link is appended. */
   description: string;
-  path: string;
-  record: z.ZodType<R>;
-  /** Fallback when a record does not fit the schema: "<noun> <id>". */
-  noun: string;
+  resource: Resource<R>;
+  /** Fallback when a record does not fit the schema: "<noun> <id>"; defaults to the resource's name. */
+  noun?: string;
   toLabel: (record: R) => string;
   /** Extra inputs (e.g. a pipeline for stages) and how they become list filters. */
   filters?: Record<string, FieldSpec>;
@@ -61,14 +62,20 @@ export interface PicklistSpec<R extends RecordData> {
   query?: Query;
   /** Builds labels that need other records (e.g. the pipeline of each stage). */
   labeller?: (sell: SellClient, records: RecordData[]) => Promise<(record: RecordData) => string>;
-  example: Element[];
+  /** The example's label when labels need other records (the example record is the resource's fixture). */
+  exampleLabel?: string;
 }
 
 export function picklist<R extends RecordData>(spec: PicklistSpec<R>) {
   const filterInputs: Record<string, InputFieldDefinition> = {};
   for (const [key, field] of Object.entries(spec.filters ?? {})) filterInputs[key] = toInput(field);
+  const { resource } = spec;
+  const noun = spec.noun ?? resource.name.one;
   return dataSource({
-    display: { label: spec.label, description: spec.description },
+    display: {
+      label: spec.label ?? `Select ${resource.name.one}`,
+      description: describe(spec.description, resource.docs),
+    },
     dataSourceType: "picklist",
     inputs: {
       connection: connectionInput as InputFieldDefinition,
@@ -84,12 +91,12 @@ export function picklist<R extends RecordData>(spec: PicklistSpec<R>) {
       const max =
         (cleanField(maxRecords, params.maxRecords) as number | undefined) ?? DEFAULT_MAX_RECORDS;
       const sell = sellFor({ logger: context.logger }, params);
-      const records = await listRecords(sell, spec.path, query, max);
-      const fallback = (record: RecordData) => `${spec.noun} ${String(record.id)}`;
+      const records = await listRecords(sell, resource.path, query, max);
+      const fallback = (record: RecordData) => `${noun} ${String(record.id)}`;
       const labelOf = spec.labeller
         ? await spec.labeller(sell, records)
         : (record: RecordData) => {
-            const parsed = typed(spec.record, record);
+            const parsed = typed(resource.record, record);
             return (parsed && spec.toLabel(parsed)) || fallback(record);
           };
       const result: Element[] = records.map((record) => ({
@@ -98,6 +105,13 @@ export function picklist<R extends RecordData>(spec: PicklistSpec<R>) {
       }));
       return { result: result.sort(byLabel) };
     },
-    examplePayload: { result: spec.example },
+    examplePayload: {
+      result: [
+        {
+          key: String(resource.example.id),
+          label: spec.exampleLabel ?? spec.toLabel(resource.example),
+        },
+      ],
+    },
   });
 }
