@@ -27,14 +27,12 @@ import {
   text,
   triBool,
 } from "./fields";
-import { AddressRecord, recordBase, sellId } from "./records";
+import { AddressRecord, crmRecordBase, sellId } from "./records";
 
 /** Contacts: people and organizations. A person may belong to an organization (`contact_id`). */
 
 export const ContactRecord = z.looseObject({
-  ...recordBase,
-  creator_id: sellId.nullish(),
-  owner_id: sellId.nullish(),
+  ...crmRecordBase,
   is_organization: z.boolean().nullish(),
   contact_id: sellId.nullish(),
   parent_organization_id: sellId.nullish(),
@@ -47,8 +45,6 @@ export const ContactRecord = z.looseObject({
   address: AddressRecord.nullish(),
   billing_address: AddressRecord.nullish(),
   shipping_address: AddressRecord.nullish(),
-  tags: z.array(z.string()).nullish(),
-  custom_fields: z.record(z.string(), z.unknown()).nullish(),
 });
 export type ContactRecord = z.infer<typeof ContactRecord>;
 

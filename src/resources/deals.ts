@@ -19,14 +19,12 @@ import {
   text,
   triBool,
 } from "./fields";
-import { decimalValue, recordBase, sellId, timestamp } from "./records";
+import { crmRecordBase, decimalValue, sellId, timestamp } from "./records";
 
 /** Deals: an opportunity with a primary contact, moving left to right through a pipeline's stages. */
 
 export const DealRecord = z.looseObject({
-  ...recordBase,
-  creator_id: sellId.nullish(),
-  owner_id: sellId.nullish(),
+  ...crmRecordBase,
   name: z.string().nullish(),
   value: decimalValue.nullish(),
   currency: z.string().nullish(),
@@ -39,8 +37,6 @@ export const DealRecord = z.looseObject({
   unqualified_reason_id: sellId.nullish(),
   last_stage_change_at: timestamp.nullish(),
   estimated_close_date: z.string().nullish(),
-  tags: z.array(z.string()).nullish(),
-  custom_fields: z.record(z.string(), z.unknown()).nullish(),
 });
 export type DealRecord = z.infer<typeof DealRecord>;
 
@@ -169,42 +165,14 @@ export const listLayout: Layout = {
   }),
 };
 
-export const createLayout: Layout = {
-  name: refine(f.name, { required: true }),
-  value: f.value,
-  currency: f.currency,
-  customFields: f.customFields,
-  tags: f.tags,
-  hot: f.hot,
-  lastStageChangeAt: f.lastStageChangeAt,
-  addedAt: f.addedAt,
-  estimatedCloseDate: f.estimatedCloseDate,
-  customizedWinLikelihood: f.customizedWinLikelihood,
-  contactId: refine(f.contactId, { required: true }),
-  ownerId: f.ownerId,
-  stageId: f.stageId,
-  sourceId: f.sourceId,
-  lossReasonId: f.lossReasonId,
-  unqualifiedReasonId: f.unqualifiedReasonId,
-};
+/** Every writable field, none required: the fields of an update (and of an upsert). */
+export const updateLayout: Layout = { ...f };
 
-export const updateLayout: Layout = {
-  name: f.name,
-  value: f.value,
-  currency: f.currency,
-  customFields: f.customFields,
-  tags: f.tags,
-  hot: f.hot,
-  lastStageChangeAt: f.lastStageChangeAt,
-  addedAt: f.addedAt,
-  estimatedCloseDate: f.estimatedCloseDate,
-  customizedWinLikelihood: f.customizedWinLikelihood,
-  contactId: f.contactId,
-  ownerId: f.ownerId,
-  stageId: f.stageId,
-  sourceId: f.sourceId,
-  lossReasonId: f.lossReasonId,
-  unqualifiedReasonId: f.unqualifiedReasonId,
+/** A new deal needs a name and a primary contact; same input order as Prismatic's component. */
+export const createLayout: Layout = {
+  ...updateLayout,
+  name: refine(f.name, { required: true }),
+  contactId: refine(f.contactId, { required: true }),
 };
 
 // ---- associated contacts -------------------------------------------------------------------

@@ -17,14 +17,12 @@ import {
   text,
   triBool,
 } from "./fields";
-import { AddressRecord, recordBase, sellId } from "./records";
+import { AddressRecord, crmRecordBase, recordBase, sellId } from "./records";
 
 /** Leads: unqualified prospects — a person, an organization, or both. Converted one way into contacts and a deal. */
 
 export const LeadRecord = z.looseObject({
-  ...recordBase,
-  creator_id: sellId.nullish(),
-  owner_id: sellId.nullish(),
+  ...crmRecordBase,
   first_name: z.string().nullish(),
   last_name: z.string().nullish(),
   organization_name: z.string().nullish(),
@@ -33,8 +31,6 @@ export const LeadRecord = z.looseObject({
   unqualified_reason_id: z.union([sellId, z.string()]).nullish(),
   email: z.string().nullish(),
   address: AddressRecord.nullish(),
-  tags: z.array(z.string()).nullish(),
-  custom_fields: z.record(z.string(), z.unknown()).nullish(),
 });
 export type LeadRecord = z.infer<typeof LeadRecord>;
 

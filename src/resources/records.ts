@@ -29,3 +29,12 @@ export const AddressRecord = z.looseObject({
 
 /** Decimal values come back as a number when whole (`1000`) and as a string otherwise (`"1000.50"`). */
 export const decimalValue = z.union([z.number(), z.string()]);
+
+/** What leads, contacts and deals share: who created and owns them, tags and custom fields. */
+export const crmRecordBase = {
+  ...recordBase,
+  creator_id: sellId.nullish(),
+  owner_id: sellId.nullish(),
+  tags: z.array(z.string()).nullish(),
+  custom_fields: z.record(z.string(), z.unknown()).nullish(),
+};
