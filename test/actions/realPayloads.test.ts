@@ -1,6 +1,6 @@
 /**
  * Real payloads pass through unchanged. For each v2 resource schema of an independent source
- * (test/fixtures/payloads, see its README), a record with EVERY declared property, an unknown
+ * (test/fixtures/sell-schemas/singer-tap-leag, see its README), a record with EVERY declared property, an unknown
  * property and a null is served by the resource's get and list actions; the output must be
  * Sell's body exactly (same values, same key order), and the component's record schema must
  * accept the record (a real payload is never rejected).
@@ -38,7 +38,12 @@ interface JsonSchema {
 }
 
 const schemaOf = (name: string): JsonSchema =>
-  JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "payloads", `${name}.json`), "utf8"));
+  JSON.parse(
+    readFileSync(
+      join(__dirname, "..", "fixtures", "sell-schemas", "singer-tap-leag", `${name}.json`),
+      "utf8",
+    ),
+  );
 
 const typesOf = (schema: JsonSchema): string[] =>
   Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
@@ -296,7 +301,10 @@ const expectVerbatim = (actual: unknown, expected: unknown) => {
 };
 
 it("covers every copied schema", () => {
-  const copied = readFileSync(join(__dirname, "..", "fixtures", "payloads", "README.md"), "utf8");
+  const copied = readFileSync(
+    join(__dirname, "..", "fixtures", "sell-schemas", "README.md"),
+    "utf8",
+  );
   expect(copied).toContain("leag/tap-zendesk-sell");
   expect(cases.map((c) => c.name).sort()).toEqual(
     [

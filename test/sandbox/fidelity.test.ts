@@ -16,7 +16,9 @@ interface Schema {
 }
 
 const loadSchema = (file: string): Schema =>
-  JSON.parse(readFileSync(join(__dirname, "fixtures", file), "utf8")) as Schema;
+  JSON.parse(
+    readFileSync(join(__dirname, "..", "fixtures", "sell-schemas", file), "utf8"),
+  ) as Schema;
 
 /**
  * Deliberate differences from the schemas, with the reason. `extra`: fields the sandbox returns
@@ -210,10 +212,12 @@ const RESOURCES = [
 
 test("every schema in the fixtures (but the Sync events item) is covered", () => {
   const files = [
-    ...readdirSync(join(__dirname, "fixtures", "singer-tap-leag")).map(
+    ...readdirSync(join(__dirname, "..", "fixtures", "sell-schemas", "singer-tap-leag")).map(
       (f) => `singer-tap-leag/${f}`,
     ),
-    ...readdirSync(join(__dirname, "fixtures", "airbyte")).map((f) => `airbyte/${f}`),
+    ...readdirSync(join(__dirname, "..", "fixtures", "sell-schemas", "airbyte")).map(
+      (f) => `airbyte/${f}`,
+    ),
   ].filter((f) => f !== "singer-tap-leag/events.json");
   expect(
     Object.values(samples)
