@@ -6,7 +6,6 @@ import {
   AccountRecord,
   account,
   CUSTOM_FIELD_RESOURCE_TYPES,
-  CustomFieldRecord,
   customFieldDefinitions,
   productLabel,
   products,
@@ -24,6 +23,7 @@ import {
   visitOutcomes,
 } from "../resources/catalog";
 import { contactLabel, contacts } from "../resources/contacts";
+import { readCustomFieldDefinitions } from "../resources/customFieldTypes";
 import { DealRecord, dealLabel, deals } from "../resources/deals";
 import { cleanField, toInput } from "../resources/define";
 import { choice, refine } from "../resources/fields";
@@ -241,19 +241,13 @@ export const selectCustomField = dataSource({
   },
   perform: async (context, params: Record<string, unknown>) => {
     const resourceType = cleanField(customFieldResourceType, params.resourceType) as string;
-    const { items } = await sellFor({ logger: context.logger }, params).v2.list(
-      `/${resourceType}/custom_fields`,
-    );
-    const result = items
-      .map((item) => typed(CustomFieldRecord, item.data))
-      .filter(
-        (field): field is CustomFieldRecord =>
-          field !== undefined && typeof field.name === "string",
-      )
-      .map((field) => ({
-        key: field.name as string,
-        label: `${field.name}${field.type ? ` (${field.type})` : ""}`,
-      }));
+    const sell = sellFor({ logger: context.logger }, params);
+    // Uncached: a field just added in Sell should be offered at once.
+    const definitions = await readCustomFieldDefinitions(sell, resourceType);
+    const result = definitions.map((field) => ({
+      key: field.name,
+      label: `${field.name}${field.type ? ` (${field.type})` : ""}`,
+    }));
     return { result: result.sort(byLabel) };
   },
   examplePayload: {

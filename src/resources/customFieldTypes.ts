@@ -13,7 +13,8 @@ import { address, date, dateTime, isPlainObject } from "./fields";
 
 export interface CustomFieldDefinition {
   name: string;
-  type: string;
+  /** `string`, `number`, `date`, `list`…; absent when Sell does not say (treated as text). */
+  type?: string;
   choices: string[];
 }
 
@@ -25,7 +26,8 @@ const cacheKey = (sell: SellClient, resourceType: string): string =>
     .update(`${sell.transport.origin}\u0000${sell.transport.identity}\u0000${resourceType}`)
     .digest("hex");
 
-async function readDefinitions(
+/** Reads the custom field definitions of a resource type (uncached). */
+export async function readCustomFieldDefinitions(
   sell: SellClient,
   resourceType: string,
 ): Promise<CustomFieldDefinition[]> {
@@ -37,7 +39,7 @@ async function readDefinitions(
     const options = parsed.data.choices ?? parsed.data.options ?? [];
     definitions.push({
       name: parsed.data.name,
-      type: parsed.data.type ?? "string",
+      type: parsed.data.type ?? undefined,
       choices: options.map((o) => o.name),
     });
   }
@@ -53,7 +55,7 @@ export function customFieldDefinitions(
   const key = cacheKey(sell, resourceType);
   const cached = cache.get(key);
   if (cached && now - cached.at < CACHE_MS) return cached.definitions;
-  const definitions = readDefinitions(sell, resourceType);
+  const definitions = readCustomFieldDefinitions(sell, resourceType);
   cache.set(key, { at: now, definitions });
   // A failed read is not cached: the next write tries again.
   definitions.catch(() => cache.delete(key));
