@@ -62,7 +62,21 @@ export interface Sandbox {
   userIdFor(token: string): number;
 }
 
+/**
+ * The component accepts a loopback API Base URL only when this variable is `true` (see
+ * `LOOPBACK_SWITCH` in src/connections): the sandbox tooling sets it in its own process, and
+ * nothing on Prismatic ever does.
+ */
+export const COMPONENT_LOOPBACK_SWITCH = "ZENDESK_SELL_ALLOW_LOOPBACK";
+
+/** Lets the component in this process use a loopback base URL (the sandbox's). */
+export function allowLoopbackConnections(): void {
+  process.env[COMPONENT_LOOPBACK_SWITCH] = "true";
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  // Whoever starts a sandbox in this process means the component to talk to it.
+  allowLoopbackConnections();
   const server = new SandboxServer(options);
   const url = await server.listen();
   return {

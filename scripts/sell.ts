@@ -13,7 +13,7 @@
  */
 import type { ActionContext, ActionLogger } from "@prismatic-io/spectral";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
-import { startSandbox } from "../sandbox";
+import { allowLoopbackConnections, startSandbox } from "../sandbox";
 import { actions as actionDefinitions } from "../src/actions";
 import { layoutOf } from "../src/actions/factories";
 import { apiToken } from "../src/connections";
@@ -148,6 +148,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const params = parseAssignments(rest);
   const token = process.env.SELL_ACCESS_TOKEN;
+  // SELL_BASE_URL may name a sandbox started with `npm run sandbox` (a loopback address).
+  allowLoopbackConnections();
   const sandbox = token ? undefined : await startSandbox({ seedData: "demo" });
   try {
     const connection = createConnection(apiToken, {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { ActionContext, ActionLogger } from "@prismatic-io/spectral";
 import { ConnectionError } from "@prismatic-io/spectral";
 import { createSellClient } from "../src/client";
-import { allowedOrigin } from "../src/connections";
+import { allowedOrigin, LOOPBACK_SWITCH } from "../src/connections";
 import component from "../src/index";
 import {
   harness,
@@ -111,12 +111,25 @@ describe("connections", () => {
     ).resolves.toEqual({ data: account });
   });
 
-  it("the base URL override accepts only Sell's host and loopback addresses", () => {
+  it("the base URL override accepts only Sell's host, and loopback addresses where the sandbox tooling allows them", () => {
+    const previous = process.env[LOOPBACK_SWITCH];
+    process.env[LOOPBACK_SWITCH] = "true";
+    try {
+      expect(allowedOrigin("http://127.0.0.1:4010")).toBe("http://127.0.0.1:4010");
+      expect(allowedOrigin("http://localhost:8080/")).toBe("http://localhost:8080");
+      expect(allowedOrigin("http://[::1]:9000")).toBe("http://[::1]:9000");
+      expect(allowedOrigin("http://user:pw@127.0.0.1:1")).toBeUndefined();
+      expect(() =>
+        createSellClient(tokenConnection(newToken(), "https://evil.example.com")),
+      ).toThrow(
+        "API Base URL 'https://evil.example.com' is not allowed: use https://api.getbase.com, or a local sandbox address such as http://127.0.0.1:4010.",
+      );
+    } finally {
+      if (previous === undefined) delete process.env[LOOPBACK_SWITCH];
+      else process.env[LOOPBACK_SWITCH] = previous;
+    }
     expect(allowedOrigin("https://api.getbase.com")).toBe(SELL);
     expect(allowedOrigin("https://api.getbase.com/")).toBe(SELL);
-    expect(allowedOrigin("http://127.0.0.1:4010")).toBe("http://127.0.0.1:4010");
-    expect(allowedOrigin("http://localhost:8080/")).toBe("http://localhost:8080");
-    expect(allowedOrigin("http://[::1]:9000")).toBe("http://[::1]:9000");
     for (const refused of [
       "https://evil.example.com",
       "http://api.getbase.com",
@@ -128,9 +141,6 @@ describe("connections", () => {
     ]) {
       expect(allowedOrigin(refused)).toBeUndefined();
     }
-    expect(() => createSellClient(tokenConnection(newToken(), "https://evil.example.com"))).toThrow(
-      "API Base URL 'https://evil.example.com' is not allowed: use https://api.getbase.com, or a local sandbox address such as http://127.0.0.1:4010.",
-    );
   });
 });
 

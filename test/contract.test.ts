@@ -64,9 +64,27 @@ const EXTRA_INPUTS: Record<string, Record<string, Location>> = {
 const PATH_FIXES: Record<string, string> = { updateNote: "/notes/{id}" };
 
 /** Values chosen so the action's own rules are satisfied (every other input gets a generated one). */
+/**
+ * An upsert filter on a custom field: the body must carry it too (so the record an upsert creates
+ * matches its own filters); a generated email filter would contradict the generated Email input.
+ */
+const customFieldFilter: Sample = {
+  input: [{ key: "custom_fields[External ID]", value: "ext-9" }],
+  body: undefined,
+  query: { "custom_fields[External ID]": "ext-9" },
+};
+
 const OVERRIDES: Record<string, Record<string, Sample>> = {
   // A person: organizations cannot have a Contact ID (and people no Parent Organization ID, tested elsewhere).
   createContact: { isOrganization: { input: "false", body: false, query: "false" } },
+  upsertContact: { filterableCustomFields: customFieldFilter },
+  upsertLead: { filterableCustomFields: customFieldFilter },
+};
+
+/** Body attributes the component adds from other inputs: an upsert's filters. */
+const BODY_FROM_FILTERS: Record<string, Record<string, unknown>> = {
+  upsertContact: { "External ID": "ext-9" },
+  upsertLead: { "External ID": "ext-9" },
 };
 const OMIT: Record<string, string[]> = {
   createContact: ["additionalFields.parentOrganizationId"],
@@ -163,6 +181,14 @@ describe.each(actionEntries)("%s", (key, spec) => {
       .query(query)
       .reply(status, status === 204 ? undefined : (example.data as Record<string, unknown>));
 
+    const fromFilters = BODY_FROM_FILTERS[key];
+    if (fromFilters)
+      body.custom_fields = { ...(body.custom_fields as Record<string, unknown>), ...fromFilters };
+    // A creator_id filter is checked against the connected user (the creator of what an upsert creates).
+    if (key.startsWith("upsert") && query.creator_id !== undefined)
+      sellApi()
+        .get("/v2/users/self")
+        .reply(200, { data: { id: Number(query.creator_id) }, meta: { type: "user" } });
     if (spec.http.method === "POST" || spec.http.method === "PUT")
       mockDefinitions(key, body.custom_fields);
     const result = await harness.action(key, params);

@@ -25,12 +25,14 @@ const newActions = Object.keys(definitions)
 /** Values chosen so the action's own rules hold (everything else gets a generated value). */
 const OVERRIDES: Record<string, Record<string, Sample>> = {
   // Deals have no email filter (it would be taken as a custom field name): match on the contact.
+  // The filter's value must also be the body's (the record an upsert creates matches its filters).
   upsertDeal: {
     filters: {
       input: [{ key: "contact_id", value: "77" }],
       body: undefined,
       query: { contact_id: "77" },
     },
+    contactId: { input: "77", body: 77, query: "77" },
   },
 };
 

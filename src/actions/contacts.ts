@@ -53,6 +53,7 @@ export const upsertContact = upsertAction(contacts, {
   layout: upsertLayout,
   filtersKey: "filterableCustomFields",
   knownFilters: filterNames(listLayout),
+  writable: createLayout,
 });
 
 export const deleteContact = deleteAction(contacts, {

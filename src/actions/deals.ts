@@ -77,6 +77,7 @@ export const upsertDeal = upsertAction(deals, {
   layout: upsertLayout,
   filtersKey: "filters",
   knownFilters: filterNames(listLayout),
+  writable: createLayout,
 });
 
 export const listAssociatedContacts = listAction(associatedContacts, {

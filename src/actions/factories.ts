@@ -7,7 +7,6 @@ import {
 import {
   createSellClient,
   InputError,
-  type Query,
   type RecordData,
   type SellClient,
   type SellClientContext,
@@ -33,10 +32,24 @@ import {
   type Resource,
   type Rule,
   readLayout,
+  targetOf,
   toBody,
   toQuery,
 } from "../resources/define";
-import { choice, type FieldSpec, id as idField, text, toggle } from "../resources/fields";
+import {
+  choice,
+  email as emailKind,
+  type FieldSpec,
+  id as idField,
+  text,
+  toggle,
+} from "../resources/fields";
+import {
+  bodyMatchingFilters,
+  type MatchFilter,
+  matchFiltersOf,
+  writableAttributes,
+} from "./matchFilters";
 
 /**
  * Factories for the operations every resource shares. Each returns an ordinary spectral
@@ -388,14 +401,68 @@ export function filterNames(layout: Layout): Set<string> {
 }
 
 /**
+ * The filters an upsert's inputs give, one per key, in order: the Filters pairs (a bare name is
+ * a custom field) and the inputs sent as query parameters (`inclusive`, `creator_id`). A key
+ * given twice, or a filter without a value, is an input error.
+ */
+function upsertFilters(
+  values: readonly FieldValue[],
+  knownFilters: ReadonlySet<string>,
+): MatchFilter[] {
+  const filters: MatchFilter[] = [];
+  const add = (key: string, value: unknown, label: string) => {
+    // An empty value would be dropped from the query and the filter silently lost
+    // (a mapped reference that came through empty, say): refuse it instead.
+    if (value === "" || value === undefined || value === null) {
+      throw new InputError(
+        label,
+        `filter '${key}' has no value: every filter needs one, or Sell could update or create the wrong record; no request was sent`,
+      );
+    }
+    const twice = filters.find((f) => f.key === key);
+    if (twice) {
+      throw new InputError(
+        label,
+        `filter '${key}' is given twice${twice.label === label ? "" : ` (also in ${twice.label})`}: give each filter once, with the one value to match; no request was sent`,
+      );
+    }
+    filters.push({ key, value: String(value), label });
+  };
+  for (const { field, value, label } of values) {
+    if (targetOf(field, "body") !== "query") continue;
+    if (field.kind === "pairs") {
+      for (const [key, pairValue] of value as Array<[string, string]>)
+        add(filterKey(key, knownFilters), pairValue, label);
+    } else {
+      add(Object.keys(toQuery([{ key: "", field, value, label }], "body"))[0] ?? "", value, label);
+    }
+  }
+  return filters;
+}
+
+/** The connected user's ID (`GET /v2/users/self`), to check a `creator_id` filter. */
+async function connectedUserId(sell: SellClient): Promise<number | undefined> {
+  const { data } = await sell.v2.get("/users/self");
+  return typeof data.id === "number" ? data.id : undefined;
+}
+
+/**
  * `POST <path>/upsert?<filters>` with `{ data }`: Sell updates the one record the filters match,
  * creates one when none does, and answers 409 when several do. Filters travel as query
- * parameters; at least one is required, so the request is never sent without.
+ * parameters; at least one is required, so the request is never sent without. The body carries
+ * every filter (see `matchFilters.ts`), so the record an upsert creates matches its own filters
+ * and a repeat updates it: that is what makes an upsert safe to retry.
  */
 export function upsertAction(
   resource: Resource,
-  spec: OperationSpec & { filtersKey: string; knownFilters: ReadonlySet<string> },
+  spec: OperationSpec & {
+    filtersKey: string;
+    knownFilters: ReadonlySet<string>;
+    /** The layout of a create: which attributes a record can be written with. */
+    writable: Layout;
+  },
 ) {
+  const writable = writableAttributes(spec.writable);
   return registerLayout(
     action({
       display: {
@@ -407,28 +474,34 @@ export function upsertAction(
         const values = readLayout(spec.layout, params);
         checkRules(spec.rules, values);
         const filtersLabel = values.find((v) => v.key === spec.filtersKey)?.label ?? "Filters";
-        const filters: Record<string, Query[string]> = {};
-        for (const [key, value] of Object.entries(toQuery(values, "body"))) {
-          // An empty value would be dropped from the query and the filter silently lost
-          // (a mapped reference that came through empty, say): refuse it instead.
-          if (value === "" || value === undefined || value === null) {
-            throw new InputError(
-              filtersLabel,
-              `filter '${key}' has no value: every filter needs one, or Sell could update or create the wrong record; no request was sent`,
-            );
-          }
-          filters[filterKey(key, spec.knownFilters)] = value;
-        }
-        const matchingFilters = Object.keys(filters).filter((key) => key !== "inclusive");
-        if (matchingFilters.length === 0) {
+        const filters = upsertFilters(values, spec.knownFilters);
+        const matching = matchFiltersOf(filters, writable);
+        if (matching.length === 0) {
           throw new InputError(
             filtersLabel,
-            "needs at least one filter (for example email = mark@example.com, or a filterable custom field) so Sell can find the record to update; no request was sent",
+            "needs at least one filter on the record's own attributes (for example email = mark@example.com, or a filterable custom field) so Sell can find the record to update; no request was sent",
           );
         }
         const sell = sellFor(context, params);
-        const body = await withTypedCustomFields(sell, resource.customFieldTypes, toBody(values));
-        return { data: await sell.v2.upsert(`${resource.path}/upsert`, body, filters) };
+        const creator = filters.find((f) => f.key === "creator_id");
+        if (creator) {
+          const self = await connectedUserId(sell);
+          if (String(self) !== creator.value) {
+            throw new InputError(
+              creator.label,
+              `filter 'creator_id' = ${creator.value} is not the connected user (${self ?? "unknown"}): a record the upsert creates is created by the connected user, so it would not match and every run would create another; remove the filter or use a connection of user ${creator.value}`,
+            );
+          }
+        }
+        const body = await bodyMatchingFilters(
+          sell,
+          resource.customFieldTypes,
+          toBody(values),
+          matching,
+          writable,
+        );
+        const query = Object.fromEntries(filters.map((f) => [f.key, f.value]));
+        return { data: await sell.v2.upsert(`${resource.path}/upsert`, body, query) };
       },
       examplePayload: singleExample(resource),
     }),
@@ -562,6 +635,8 @@ const matchValue = text([], "Match Value", {
   comments:
     "The value to look for. Defaults to the Email input (Match On = email), or to that custom field's value in Custom Fields.",
 });
+/** How a Match Value looked up by email is read (trimmed, checked to be an address). */
+const emailField = emailKind([], "Match Value");
 const updateExisting = toggle("Update When Found", {
   comments:
     "When true, a record that is found is updated with the fields given; otherwise it is returned unchanged.",
@@ -585,6 +660,7 @@ export function findOrCreateAction(
   spec: OperationSpec & { emailKey: string; customFieldsKey: string },
 ) {
   const layout: Layout = { ...findOrCreateControls, ...spec.layout };
+  const writable = writableAttributes(spec.layout);
   return registerLayout(
     action({
       display: {
@@ -598,42 +674,55 @@ export function findOrCreateAction(
         const recordValues = values.filter((v) => !controlKeys.includes(v.key));
         checkRules(spec.rules, recordValues);
         const mode = inputValue(values, "matchOn") ?? "email";
-        let filter: Record<string, string>;
+        const given = (inputValue(values, "matchValue") as string | undefined)?.trim() || undefined;
+        let filter: MatchFilter;
         if (mode === "email") {
-          const email = (inputValue(values, "matchValue") ?? inputValue(values, spec.emailKey)) as
-            | string
-            | undefined;
-          if (!email)
+          const lookFor =
+            given === undefined
+              ? (inputValue(values, spec.emailKey) as string | undefined)
+              : emailField.parse(given, "Match Value");
+          if (!lookFor)
             throw new InputError(
               "Match Value",
               "or Email is required to look for an existing record by email",
             );
-          filter = { email };
+          filter = { key: "email", value: lookFor, label: "Match Value" };
         } else {
-          const fieldName = inputValue(values, "matchCustomField") as string | undefined;
+          const fieldName = (inputValue(values, "matchCustomField") as string | undefined)?.trim();
           if (!fieldName)
             throw new InputError("Match Custom Field", "is required when Match On is custom_field");
           const customValues = (inputValue(values, spec.customFieldsKey) ?? {}) as Record<
             string,
             unknown
           >;
-          const lookFor = inputValue(values, "matchValue") ?? customValues[fieldName];
-          if (lookFor === undefined || lookFor === null || lookFor === "") {
+          const fromCustomFields = Object.entries(customValues).find(
+            ([name]) => name.trim().toLowerCase() === fieldName.toLowerCase(),
+          )?.[1];
+          const lookFor =
+            given ??
+            (fromCustomFields === undefined || fromCustomFields === null
+              ? undefined
+              : String(fromCustomFields).trim());
+          if (!lookFor) {
             throw new InputError(
               "Match Value",
               `or a value for '${fieldName}' in Custom Fields is required to look for an existing record`,
             );
           }
-          filter = { [`custom_fields[${fieldName}]`]: String(lookFor) };
+          filter = { key: `custom_fields[${fieldName}]`, value: lookFor, label: "Match Value" };
         }
         const sell = sellFor(context, params);
-        const body = await withTypedCustomFields(
+        // The record created must carry the value it was looked up by, or the next run would
+        // not find it and create another.
+        const body = await bodyMatchingFilters(
           sell,
           resource.customFieldTypes,
           toBody(recordValues),
+          [filter],
+          writable,
         );
         const found = await sell.v2.list(resource.path, {
-          ...filter,
+          [filter.key]: filter.value,
           sort_by: "id:asc",
           per_page: 2,
         });

@@ -64,6 +64,7 @@ export const upsertLead = upsertAction(leads, {
   layout: upsertLayout,
   filtersKey: "filterableCustomFields",
   knownFilters: filterNames(listLayout),
+  writable: createLayout,
 });
 
 export const deleteLead = deleteAction(leads, {

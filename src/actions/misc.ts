@@ -1,3 +1,4 @@
+import { validateHeaderName, validateHeaderValue } from "node:http";
 import { action, type InputFieldDefinition } from "@prismatic-io/spectral";
 import { InputError } from "../client/errors";
 import { rawPath } from "../client/rawUrl";
@@ -157,12 +158,105 @@ const jsonBody: FieldSpec<unknown> = {
   },
 };
 
-/** Files: key = field name, value = text, a Buffer, or a file payload `{ data: Buffer, contentType }`. */
-const fileData: FieldSpec<Array<[string, unknown]>> = {
+/** A file's bytes and, when its payload says so, its content type. */
+interface FileContent {
+  data: Buffer;
+  contentType?: string;
+}
+
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * The bytes of a File Data value, as spectral's own raw request reads them: text as UTF-8, a
+ * Buffer or Uint8Array as is, a Buffer serialised to JSON (`{type: "Buffer", data: [...]}`) or a
+ * file payload (`{data, contentType}`, its data as bytes or base64 text) as its bytes, and any
+ * other object as JSON. Anything else fails naming the field.
+ */
+function fileContent(value: unknown, where: string): FileContent {
+  if (typeof value === "string") return { data: Buffer.from(value, "utf8") };
+  if (Buffer.isBuffer(value)) return { data: value };
+  if (value instanceof Uint8Array) return { data: Buffer.from(value) };
+  if (value instanceof ArrayBuffer) return { data: Buffer.from(value) };
+  if (isPlainObject(value)) {
+    if (value.type === "Buffer" && Array.isArray(value.data)) {
+      if (!value.data.every((b) => Number.isInteger(b) && b >= 0 && b <= 255))
+        throw new InputError(
+          where,
+          "is a serialised Buffer whose data are not all bytes (0 to 255)",
+        );
+      return { data: Buffer.from(value.data as number[]) };
+    }
+    if ("data" in value) {
+      const contentType = typeof value.contentType === "string" ? value.contentType : undefined;
+      const inner = value.data;
+      if (typeof inner === "string") {
+        const compact = inner.replace(/\s+/g, "");
+        if (!STRICT_BASE64.test(compact))
+          throw new InputError(
+            where,
+            "is a file payload whose data is text but not base64: give the file as text directly, or its data as base64 or bytes",
+          );
+        return { data: Buffer.from(compact, "base64"), contentType };
+      }
+      return { ...fileContent(inner, where), ...(contentType ? { contentType } : {}) };
+    }
+    return { data: Buffer.from(JSON.stringify(value), "utf8"), contentType: "application/json" };
+  }
+  if (Array.isArray(value))
+    return { data: Buffer.from(JSON.stringify(value), "utf8"), contentType: "application/json" };
+  throw new InputError(
+    where,
+    `cannot be sent as a file: give text, bytes or a file payload, got ${typeof value}`,
+  );
+}
+
+/** Files: key = field name, value = text, bytes, or a file payload `{ data, contentType }`. */
+const fileData: FieldSpec<Array<[string, FileContent]>> = {
   ...pairs([], "File Data", {
-    comments: "Files of a multipart/form-data body: key = field name, value = file contents.",
+    comments:
+      "Files of a multipart/form-data body: key = field name, value = file contents (text, bytes, or a file from an earlier step).",
   }),
-  parse: (value, label) => toPairs(value, label),
+  parse: (value, label) =>
+    toPairs(value, label)?.map(([key, content]): [string, FileContent] => [
+      key,
+      isFileContent(content) ? content : fileContent(content, `${label} › ${key}`),
+    ]),
+};
+
+/** Already read (so a value cleaned twice is not read again). */
+const isFileContent = (value: unknown): value is FileContent =>
+  isPlainObject(value) &&
+  Buffer.isBuffer(value.data) &&
+  Object.keys(value).every((key) => key === "data" || key === "contentType");
+
+/** Header name and value as Node will send them, or an input error naming the header. */
+const headerPairs: FieldSpec<Array<[string, string]>> = {
+  ...pairs([], "Header", {
+    comments:
+      "Extra request headers. Authorization and User-Agent are always set by the connection and cannot be replaced.",
+  }),
+  parse: (value, label) =>
+    pairs([], label)
+      .parse(value, label)
+      ?.map(([name, headerValue]): [string, string] => {
+        try {
+          validateHeaderName(name);
+        } catch {
+          throw new InputError(
+            label,
+            `'${name}' is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only, no spaces or colons); no request was sent`,
+          );
+        }
+        try {
+          validateHeaderValue(name, headerValue);
+        } catch {
+          throw new InputError(
+            label,
+            `the value of '${name}' has a character a header cannot carry (a line break or a control character); no request was sent`,
+          );
+        }
+        return [name, headerValue];
+      }),
 };
 
 const raw = {
@@ -182,10 +276,7 @@ const raw = {
     comments: "File names for File Data: key = field name, value = file name.",
   }),
   queryParams: pairs([], "Query Parameter", { comments: "Query parameters to add to the URL." }),
-  headers: pairs([], "Header", {
-    comments:
-      "Extra request headers. Authorization and User-Agent are always set by the connection and cannot be replaced.",
-  }),
+  headers: headerPairs,
   responseType: choice([], "Response Type", ["arraybuffer", "document", "json", "text"], {
     required: true,
     default: "json",
@@ -231,19 +322,15 @@ const raw = {
 
 async function multipart(
   fields: Array<[string, string]>,
-  files: Array<[string, unknown]>,
+  files: Array<[string, FileContent]>,
   names: Array<[string, string]>,
 ) {
   const form = new FormData();
   for (const [key, value] of fields) form.append(key, value);
   const fileNames = new Map(names);
-  for (const [key, value] of files) {
-    const content = Buffer.isBuffer(value)
-      ? value
-      : isPlainObject(value) && Buffer.isBuffer(value.data)
-        ? (value.data as Buffer)
-        : Buffer.from(String(value ?? ""));
-    form.append(key, new Blob([content]), fileNames.get(key) ?? key);
+  for (const [key, { data, contentType }] of files) {
+    const blob = new Blob([data], contentType ? { type: contentType } : {});
+    form.append(key, blob, fileNames.get(key) ?? key);
   }
   // Node's Response serialises FormData into a multipart body with its boundary.
   const encoded = new Response(form);
@@ -276,7 +363,7 @@ export const rawRequest = registerLayout(
       const sell = sellFor(context, params);
       const target = rawPath(read<string>("url") ?? "", version, sell.transport.origin);
       const formFields = read<Array<[string, string]>>("formData") ?? [];
-      const files = read<Array<[string, unknown]>>("fileData") ?? [];
+      const files = read<Array<[string, FileContent]>>("fileData") ?? [];
       const data = read<unknown>("data");
       if (data !== undefined && (formFields.length > 0 || files.length > 0)) {
         throw new InputError(

@@ -8,7 +8,7 @@ import {
   SingleEnvelope,
   StreamEnvelope,
 } from "./envelopes";
-import { parseErrorBody, SellApiError } from "./errors";
+import { parseErrorBody, type RequestPurpose, SellApiError } from "./errors";
 import { parseQueryString, type Query } from "./query";
 import type { ApiVersion, SellRequest, SellResponse, SellTransport } from "./transport";
 
@@ -20,7 +20,15 @@ export interface PageOptions {
   perPage?: number;
   /** Stop after this many records in total. */
   maxItems?: number;
+  /**
+   * Most requests one listing may make (default: enough for `maxItems`, or 1,000 when unbounded).
+   * Reaching it fails with `invalid_response` rather than paging forever.
+   */
+  maxPages?: number;
 }
+
+/** Requests an unbounded listing may make before it is taken as a page loop (100,000 records). */
+export const DEFAULT_MAX_PAGES = 1000;
 
 export interface CollectedItems<T extends RecordData = RecordData> {
   items: CollectionEnvelope<T>["items"];
@@ -94,7 +102,7 @@ export class SellApi {
       SingleEnvelope,
       "GET",
       path,
-      await this.request({ method: "GET", path, query }),
+      await this.request({ method: "GET", path, query, purpose: "read" }),
     );
   }
 
@@ -115,42 +123,59 @@ export class SellApi {
       CollectionEnvelope,
       "GET",
       path,
-      await this.request({ method: "GET", path, query }),
+      await this.request({ method: "GET", path, query, purpose: "read" }),
     );
   }
 
   /** POST `{ data }` to create a record. Never retried once it may have reached Sell. */
   async create(path: string, data: RecordData, query?: Query): Promise<SingleEnvelope> {
-    const response = await this.request({ method: "POST", path, query, body: { data } });
-    return this.expect(SingleEnvelope, "POST", path, response);
+    const response = await this.request({
+      method: "POST",
+      path,
+      query,
+      body: { data },
+      purpose: "create",
+    });
+    return this.expect(SingleEnvelope, "POST", path, response, "create");
   }
 
-  /** POST `{ data }` to `<path>` whose filters make it idempotent (upsert). */
+  /**
+   * POST `{ data }` to `<path>/upsert?<filters>`. Safe to repeat only because the caller makes
+   * the record it may create match its own filters (a repeat then updates it).
+   */
   async upsert(path: string, data: RecordData, filters: Query): Promise<SingleEnvelope> {
     const response = await this.request({
       method: "POST",
       path,
       query: filters,
       body: { data },
-      idempotent: true,
+      purpose: "upsert",
     });
-    return this.expect(SingleEnvelope, "POST", path, response);
+    return this.expect(SingleEnvelope, "POST", path, response, "upsert");
   }
 
   /** PUT `{ data }`: a partial update, only the attributes sent change. */
   async update(path: string, data: RecordData, query?: Query): Promise<SingleEnvelope> {
-    const response = await this.request({ method: "PUT", path, query, body: { data } });
-    return this.expect(SingleEnvelope, "PUT", path, response);
+    const response = await this.request({
+      method: "PUT",
+      path,
+      query,
+      body: { data },
+      purpose: "update",
+    });
+    return this.expect(SingleEnvelope, "PUT", path, response, "update");
   }
 
   /** DELETE; Sell answers 204 with no body. */
   async delete(path: string): Promise<void> {
-    await this.request({ method: "DELETE", path });
+    await this.request({ method: "DELETE", path, purpose: "delete" });
   }
 
   /**
    * Pages of a v2 list, one request at a time, following `meta.links.next_page` until it is
-   * absent, or until `maxItems` records were produced. Only the current page is held.
+   * absent, or until `maxItems` records were produced. Only the current page is held. A link
+   * that does not move to a later page, or more than `maxPages` requests, fails with
+   * `invalid_response` instead of reading the same records again.
    */
   async *pages(
     path: string,
@@ -159,15 +184,35 @@ export class SellApi {
   ): AsyncGenerator<CollectionEnvelope> {
     const perPage = clampPerPage(options.perPage ?? MAX_PER_PAGE);
     const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
+    const maxPages =
+      options.maxPages ??
+      (Number.isFinite(maxItems) ? Math.ceil(maxItems / perPage) + 1 : DEFAULT_MAX_PAGES);
     let nextQuery: Query = { ...query, page: query.page ?? 1, per_page: perPage };
     let produced = 0;
-    while (produced < maxItems) {
+    for (let requests = 1; produced < maxItems; requests += 1) {
       const page = await this.list(path, nextQuery);
       produced += page.items.length;
       yield page;
       const next = page.meta?.links?.next_page;
       if (!next || page.items.length === 0) return;
-      nextQuery = this.queryFromLink(next, path);
+      const following = this.queryFromLink(next, path);
+      const current = pageNumber(nextQuery.page);
+      const upcoming = pageNumber(following.page);
+      if (upcoming === undefined || current === undefined || upcoming <= current) {
+        throw this.unexpected(
+          "GET",
+          path,
+          `its next_page link does not move past page ${String(nextQuery.page)} (${next}), so paging stopped instead of reading the same records again`,
+        );
+      }
+      if (produced < maxItems && requests >= maxPages) {
+        throw this.unexpected(
+          "GET",
+          path,
+          `the list did not end after ${requests} pages (${produced} records), the most one listing reads; narrow it with filters`,
+        );
+      }
+      nextQuery = following;
     }
   }
 
@@ -196,7 +241,12 @@ export class SellApi {
   /** One Firehose request (`GET /v3/<resource>/stream`). */
   async streamPage(resource: string, position: string, limit?: number): Promise<StreamEnvelope> {
     const path = `/${encodeURIComponent(resource)}/stream`;
-    const response = await this.request({ method: "GET", path, query: { position, limit } });
+    const response = await this.request({
+      method: "GET",
+      path,
+      query: { position, limit },
+      purpose: "stream",
+    });
     return this.expect(StreamEnvelope, "GET", path, response);
   }
 
@@ -214,8 +264,15 @@ export class SellApi {
       const page = await this.streamPage(resource, position, options.limit);
       events += page.items.length;
       yield page;
-      position = page.meta.position;
       if (page.meta.top || events >= maxEvents) return;
+      if (page.meta.position === position) {
+        throw this.unexpected(
+          "GET",
+          `/${encodeURIComponent(resource)}/stream`,
+          `the stream is not caught up (top: false) but its position did not move past ${position}, so reading stopped instead of repeating the same events`,
+        );
+      }
+      position = page.meta.position;
     }
   }
 
@@ -238,15 +295,16 @@ export class SellApi {
       method: "POST",
       path,
       body: { items: [{ data }] },
-      idempotent: true,
+      purpose: "search",
     });
     const body = this.expect(SearchEnvelope, "POST", path, response);
     const [result] = body.items as [SearchResult];
     if (result.successful === false) {
-      throw new SellApiError({
+      throw this.transport.error({
         kind: "http",
         method: "POST",
         path: `/${this.version}${path}`,
+        purpose: "search",
         status: response.status,
         statusText: response.statusText,
         logref: response.headers["x-request-id"],
@@ -261,17 +319,40 @@ export class SellApi {
   async *searchPages(
     resource: string,
     query: SearchQuery,
-    options: { perPage?: number; cursor?: string; maxItems?: number } = {},
+    options: { perPage?: number; cursor?: string; maxItems?: number; maxPages?: number } = {},
   ): AsyncGenerator<SearchResult> {
     const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
+    const perPage = options.perPage ?? 50;
+    const maxPages =
+      options.maxPages ??
+      (Number.isFinite(maxItems)
+        ? Math.ceil(maxItems / Math.max(1, perPage)) + 1
+        : DEFAULT_MAX_PAGES);
+    const cursorsSeen = new Set<string>(options.cursor ? [options.cursor] : []);
     let cursor = options.cursor;
     let produced = 0;
-    while (produced < maxItems) {
+    for (let requests = 1; produced < maxItems; requests += 1) {
       const page = await this.search(resource, query, { perPage: options.perPage, cursor });
       produced += page.items.length;
       yield page;
       cursor = page.meta?.links?.next_page ?? undefined;
       if (!cursor || page.items.length === 0) return;
+      const where = `/${encodeURIComponent(resource)}/search`;
+      if (cursorsSeen.has(cursor)) {
+        throw this.unexpected(
+          "POST",
+          where,
+          "its next_page cursor repeats an earlier one, so paging stopped instead of reading the same results again",
+        );
+      }
+      if (produced < maxItems && requests >= maxPages) {
+        throw this.unexpected(
+          "POST",
+          where,
+          `the search did not end after ${requests} pages (${produced} results), the most one search reads; narrow it with conditions`,
+        );
+      }
+      cursorsSeen.add(cursor);
     }
   }
 
@@ -295,36 +376,60 @@ export class SellApi {
     method: string,
     path: string,
     response: SellResponse,
+    purpose: RequestPurpose = "read",
   ): z.infer<S> {
     const result = schema.safeParse(response.body);
     if (!result.success) {
-      throw this.unexpected(
-        method,
-        path,
-        `the response does not have the expected shape (${result.error.issues[0]?.message ?? "invalid"})`,
-        response,
-      );
+      const what =
+        response.body === null || response.body === undefined
+          ? "the body is empty"
+          : `the response does not have the expected shape (${result.error.issues[0]?.message ?? "invalid"})`;
+      throw this.unexpected(method, path, what, response, purpose);
     }
     // Hand back Sell's own object, not zod's copy, so nothing is reordered or dropped.
     return response.body as z.infer<S>;
   }
 
+  /**
+   * An answer that cannot be used. A write's 2xx still means Sell carried it out: the error says
+   * so (with the record's ID when the body shows one) instead of inviting a repeat.
+   */
   private unexpected(
     method: string,
     path: string,
     reason: string,
     response?: SellResponse,
+    purpose: RequestPurpose = "read",
   ): SellApiError {
-    return new SellApiError({
+    const applied = response !== undefined && purpose !== "read" && purpose !== "search";
+    return this.transport.error({
       kind: "invalid_response",
       method,
       path: `/${this.version}${path}`,
+      purpose,
       status: response?.status,
       statusText: response?.statusText,
       logref: response?.headers["x-request-id"],
       reason,
+      ...(applied ? { outcome: "applied" as const, recordId: idOf(response.body) } : {}),
     });
   }
+}
+
+/** The ID of the record a body shows: `{ data: { id } }` or `{ id }`. */
+function idOf(body: unknown): string | undefined {
+  if (!body || typeof body !== "object") return undefined;
+  const record = body as { id?: unknown; data?: { id?: unknown } };
+  const id = record.data && typeof record.data === "object" ? record.data.id : record.id;
+  return typeof id === "number" || (typeof id === "string" && /^\d+$/.test(id))
+    ? String(id)
+    : undefined;
+}
+
+/** A `page` query value as a number, when it is one. */
+function pageNumber(value: unknown): number | undefined {
+  const page = typeof value === "number" ? value : Number(value);
+  return Number.isSafeInteger(page) ? page : undefined;
 }
 
 const clampPerPage = (perPage: number): number =>

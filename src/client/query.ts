@@ -8,9 +8,29 @@ export type QueryValue =
   | ReadonlyArray<string | number>;
 export type Query = Readonly<Record<string, QueryValue>>;
 
-const encode = (text: string): string =>
+/** A query value that cannot be put in a URL: it holds half of a UTF-16 surrogate pair. */
+export class MalformedQueryError extends Error {
+  override readonly name = "MalformedQueryError";
+  constructor(readonly key: string) {
+    super(
+      `Query parameter '${key}' contains a broken character (half of a UTF-16 surrogate pair) and cannot be sent`,
+    );
+  }
+}
+
+/** Half of a surrogate pair, alone: text that cannot be encoded as UTF-8 (or put in a URL). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a text can be sent as UTF-8 (`String.prototype.isWellFormed`, which es2022 lacks). */
+export const isWellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);
+
+const encode = (text: string, key: string): string => {
+  if (!isWellFormed(text)) throw new MalformedQueryError(key);
   // Sell's own docs and links keep these readable: `custom_fields[Name]`, `ids=1,2`, `sort_by=id:desc`.
-  encodeURIComponent(text).replace(/%(5B|5D|2C|3A)/gi, (encoded) => decodeURIComponent(encoded));
+  return encodeURIComponent(text).replace(/%(5B|5D|2C|3A)/gi, (encoded) =>
+    decodeURIComponent(encoded),
+  );
+};
 
 /**
  * Serialises a query the way Sell expects: arrays comma-joined (`ids=1,2,3`), booleans as
@@ -23,10 +43,10 @@ export function serializeQuery(query: Query | undefined): string {
     if (value === undefined || value === null || value === "") continue;
     if (Array.isArray(value)) {
       if (value.length === 0) continue;
-      parts.push(`${encode(key)}=${encode(value.join(","))}`);
+      parts.push(`${encode(key, key)}=${encode(value.join(","), key)}`);
       continue;
     }
-    parts.push(`${encode(key)}=${encode(String(value))}`);
+    parts.push(`${encode(key, key)}=${encode(String(value), key)}`);
   }
   return parts.join("&");
 }

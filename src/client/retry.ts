@@ -16,7 +16,10 @@ export type AttemptFailure =
   | { kind: "status"; status: number; rateLimited: boolean; retryAfterMs?: number }
   | { kind: "network"; code: string; delivered: boolean }
   | { kind: "timeout" }
-  | { kind: "invalid_body" };
+  /** A 2xx whose body could not be read; `recordId` is the ID it showed, if any. */
+  | { kind: "invalid_body"; recordId?: string }
+  /** The request could not be built, so nothing was sent. */
+  | { kind: "not_sent" };
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -36,7 +39,25 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxTotalWaitMs: 60_000,
 };
 
-export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: string };
+/** Why a failed request is not retried (again). */
+export type StopReason =
+  | { by: "not_retryable" }
+  | { by: "retry_limit"; maxRetries: number }
+  | { by: "wait_limit"; maxTotalWaitMs: number }
+  /** Sell asked for a wait (Retry-After) longer than the whole wait limit. */
+  | { by: "retry_after"; retryAfterMs: number; maxTotalWaitMs: number };
+
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false; stop: StopReason };
+
+/** How a stop reads in a debug line. */
+export const describeStop = (stop: StopReason): string =>
+  stop.by === "not_retryable"
+    ? "not retried"
+    : stop.by === "retry_limit"
+      ? "retry limit reached"
+      : stop.by === "wait_limit"
+        ? "wait limit reached"
+        : "Retry-After exceeds the wait limit";
 
 /** Errors that prove the request never reached the server: safe to repeat even for a create. */
 const NOT_DELIVERED_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ERR_INVALID_URL"]);
@@ -58,6 +79,8 @@ function isRetryable(failure: AttemptFailure, idempotent: boolean): boolean {
     case "timeout":
     case "invalid_body":
       return idempotent;
+    case "not_sent":
+      return false;
   }
 }
 
@@ -77,18 +100,23 @@ export function decideRetry(
   random: () => number = Math.random,
 ): RetryDecision {
   if (!isRetryable(failure, idempotent)) {
-    return { retry: false, reason: "not retryable" };
+    return { retry: false, stop: { by: "not_retryable" } };
   }
   if (retriesSoFar >= policy.maxRetries) {
-    return { retry: false, reason: "retry limit reached" };
+    return { retry: false, stop: { by: "retry_limit", maxRetries: policy.maxRetries } };
   }
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retriesSoFar);
   let delayMs = Math.floor(random() * ceiling);
-  if (failure.kind === "status" && failure.retryAfterMs !== undefined) {
-    delayMs = Math.max(delayMs, failure.retryAfterMs);
-  }
+  const retryAfterMs = failure.kind === "status" ? failure.retryAfterMs : undefined;
+  if (retryAfterMs !== undefined) delayMs = Math.max(delayMs, retryAfterMs);
   if (waitedMs + delayMs > policy.maxTotalWaitMs) {
-    return { retry: false, reason: "wait limit reached" };
+    return {
+      retry: false,
+      stop:
+        retryAfterMs !== undefined && retryAfterMs > policy.maxTotalWaitMs
+          ? { by: "retry_after", retryAfterMs, maxTotalWaitMs: policy.maxTotalWaitMs }
+          : { by: "wait_limit", maxTotalWaitMs: policy.maxTotalWaitMs },
+    };
   }
   return { retry: true, delayMs };
 }

@@ -6,15 +6,21 @@ import {
   hintFor,
   isRateLimitInDisguise,
   parseErrorBody,
+  type RequestPurpose,
+  rateLimitHint,
   SellApiError,
+  type SellApiErrorInit,
   type SellErrorDetail,
   type SellFailureKind,
+  type WriteOutcome,
 } from "./errors";
 import { type Query, serializeQuery } from "./query";
+import { redact } from "./redact";
 import {
   type AttemptFailure,
   DEFAULT_RETRY_POLICY,
   decideRetry,
+  describeStop,
   isIdempotentMethod,
   isUndelivered,
   parseRetryAfter,
@@ -55,9 +61,11 @@ export interface SellRequest {
   /** A non-JSON body (e.g. multipart) with its content type; replaces `body`. */
   rawBody?: { data: Buffer; contentType: string };
   /**
-   * Marks a POST as safe to repeat (upsert, search). GET/HEAD/OPTIONS/PUT/DELETE are
-   * idempotent already; a POST that creates something must never set this.
+   * What the request is for (default `raw`): decides whether it is safe to repeat (a `create`
+   * never is; `upsert` and `search` are; `raw` goes by its method) and how failures read.
    */
+  purpose?: RequestPurpose;
+  /** Treats the request as safe to repeat whatever its purpose (Raw Request's "Retry On All Errors"). */
   idempotent?: boolean;
   /** Extra headers; they can never replace Authorization or User-Agent. */
   headers?: Record<string, string>;
@@ -123,14 +131,68 @@ const NETWORK_REASONS: Record<string, string> = {
 
 const TIMEOUT_CODES = new Set(["ECONNABORTED", "ETIMEDOUT"]);
 
+/** Errors Node raises while building a request, before anything is written to a socket. */
+const NOT_SENT_CODES = new Set([
+  "ERR_INVALID_HTTP_TOKEN",
+  "ERR_INVALID_CHAR",
+  "ERR_HTTP_INVALID_HEADER_VALUE",
+  "ERR_INVALID_ARG_TYPE",
+  "ERR_INVALID_ARG_VALUE",
+  "ERR_INVALID_URL",
+  "ERR_UNESCAPED_CHARACTERS",
+  "ERR_BAD_OPTION_VALUE",
+  "ERR_BAD_OPTION",
+]);
+
+const WRITE_PURPOSES: ReadonlySet<RequestPurpose> = new Set([
+  "create",
+  "update",
+  "delete",
+  "upsert",
+]);
+
+/** Whether repeating a request can never do more than doing it once. */
+export function isSafeToRepeat(
+  request: Pick<SellRequest, "method" | "purpose" | "idempotent">,
+): boolean {
+  if (request.idempotent === true) return true;
+  switch (request.purpose ?? "raw") {
+    case "create":
+      return false;
+    case "raw":
+      return isIdempotentMethod(request.method);
+    default:
+      // Reads, updates and deletes by ID; upserts (their record matches their filters); search.
+      return true;
+  }
+}
+
+/** A write (or a raw request that is not a read): its 2xx means Sell did something. */
+const changesSomething = (request: SellRequest): boolean =>
+  WRITE_PURPOSES.has(request.purpose ?? "raw") ||
+  ((request.purpose ?? "raw") === "raw" && !["GET", "HEAD", "OPTIONS"].includes(request.method));
+
+/** The first record ID an answer shows, even when it cannot be parsed as a whole. */
+export function recordIdIn(text: string): string | undefined {
+  return /"id"\s*:\s*"?(\d+)/.exec(text)?.[1];
+}
+
 /** What one attempt produced: a usable response, or a failure with everything needed to report it. */
 type AttemptOutcome =
   | { ok: true; response: SellResponse }
-  | {
-      ok: false;
-      failure: AttemptFailure;
-      error: Omit<ConstructorParameters<typeof SellApiError>[0], "method" | "path" | "retries">;
-    };
+  | { ok: false; failure: AttemptFailure; error: AttemptError };
+
+/** The parts of an error an attempt knows; `send` adds where, how often and what is known. */
+type AttemptError = Omit<SellApiErrorInit, "method" | "path" | "retries" | "purpose">;
+
+/** An answer as read off the wire, before it is judged. */
+interface RawAnswer {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  bytes: Buffer;
+  text: string;
+}
 
 export class SellTransport {
   readonly origin: string;
@@ -165,19 +227,37 @@ export class SellTransport {
     return `${this.origin}/${version}${normalized}${search ? `?${search}` : ""}`;
   }
 
+  /** A `SellApiError` with the token (and anything like a credential) removed from its texts. */
+  error(init: SellApiErrorInit): SellApiError {
+    return new SellApiError(init, { secrets: [this.token] });
+  }
+
+  /** `text` without the token or anything that looks like a credential. */
+  redact(text: string): string {
+    return redact(text, [this.token]);
+  }
+
   async send<T = unknown>(version: ApiVersion, request: SellRequest): Promise<SellResponse<T>> {
     const url = this.urlFor(version, request.path, request.query);
     const displayPath = `/${version}${(request.path.startsWith("/") ? request.path : `/${request.path}`).split("?")[0]}`;
-    const idempotent = request.idempotent === true || isIdempotentMethod(request.method);
+    const idempotent = isSafeToRepeat(request);
     const policy: RetryPolicy =
       request.retry === false
         ? { ...this.retryPolicy, maxRetries: 0 }
         : { ...this.retryPolicy, ...(request.retry ?? {}) };
+    const fail = (error: AttemptError, retries: number) =>
+      this.error({
+        ...error,
+        method: request.method,
+        path: displayPath,
+        purpose: request.purpose,
+        retries,
+      });
 
     let retries = 0;
     let waitedMs = 0;
     // True once an attempt may have reached Sell without us reading the answer.
-    let mayHaveApplied = false;
+    let unansweredBefore = false;
     for (;;) {
       const release = await this.limiter.acquire();
       const started = Date.now();
@@ -189,46 +269,49 @@ export class SellTransport {
         );
         return outcome.response as SellResponse<T>;
       }
-      const failure = outcome.failure;
+      const { failure, error } = outcome;
       if (
         request.method === "DELETE" &&
-        mayHaveApplied &&
+        unansweredBefore &&
         failure.kind === "status" &&
         failure.status === 404 &&
         !failure.rateLimited
       ) {
-        // An earlier attempt deleted the record but its answer was lost; the retry finds it gone.
-        this.log(
-          `${request.method} ${url} → 404 in ${elapsed} ms: already deleted by an earlier attempt`,
-        );
-        return { status: 404, statusText: "Not Found", headers: {}, body: null as T };
+        // The record is gone, but an earlier attempt's answer was lost: it may have deleted the
+        // record, or there never was one. Say so rather than report a delete that may not be one.
+        this.log(`${request.method} ${url} → 404 in ${elapsed} ms after an unanswered attempt`);
+        throw fail({ ...error, outcome: "absent", hint: undefined }, retries);
       }
       const unanswered =
         failure.kind === "timeout" ||
         failure.kind === "invalid_body" ||
         (failure.kind === "network" && failure.delivered);
-      mayHaveApplied ||= unanswered;
+      unansweredBefore ||= unanswered;
       const decision = decideRetry(
         failure,
         { idempotent, retriesSoFar: retries, waitedMs },
         policy,
         this.random,
       );
-      const what =
-        outcome.error.status !== undefined
-          ? String(outcome.error.status)
-          : (outcome.error.reason ?? outcome.error.kind);
+      const what = error.status !== undefined ? String(error.status) : (error.reason ?? error.kind);
       if (!decision.retry) {
         this.log(
-          `${request.method} ${url} → ${what} in ${elapsed} ms (${decision.reason === "not retryable" ? "not retried" : decision.reason})`,
+          `${request.method} ${url} → ${what} in ${elapsed} ms (${describeStop(decision.stop)})`,
         );
-        throw new SellApiError({
-          ...outcome.error,
-          method: request.method,
-          path: displayPath,
+        throw fail(
+          {
+            ...error,
+            outcome: this.outcomeOf(request, failure, idempotent),
+            recordId: failure.kind === "invalid_body" ? failure.recordId : undefined,
+            hint:
+              failure.kind === "status" &&
+              failure.rateLimited &&
+              decision.stop.by !== "not_retryable"
+                ? rateLimitHint(decision.stop, retries)
+                : error.hint,
+          },
           retries,
-          mayHaveApplied: unanswered && !idempotent,
-        });
+        );
       }
       this.log(
         `${request.method} ${url} → ${what} in ${elapsed} ms; retrying in ${decision.delayMs} ms`,
@@ -239,71 +322,102 @@ export class SellTransport {
     }
   }
 
+  /** What is known of a failed request's effect in Sell, when it matters to the reader. */
+  private outcomeOf(
+    request: SellRequest,
+    failure: AttemptFailure,
+    idempotent: boolean,
+  ): WriteOutcome | undefined {
+    // A 2xx was sent: Sell did it, whatever the body says.
+    if (failure.kind === "invalid_body") return changesSomething(request) ? "applied" : undefined;
+    if (idempotent) return undefined;
+    const maybe =
+      failure.kind === "timeout" ||
+      (failure.kind === "network" && failure.delivered) ||
+      (failure.kind === "status" && failure.status >= 500);
+    return maybe ? "unknown" : undefined;
+  }
+
+  /** One request on the wire, judged. */
   private async attempt(url: string, request: SellRequest): Promise<AttemptOutcome> {
+    let answer: RawAnswer;
+    try {
+      answer = await this.exchange(url, request);
+    } catch (error) {
+      return this.classifyException(error);
+    }
+    return answer.status >= 200 && answer.status < 300
+      ? this.decodeSuccess(answer, request)
+      : this.classifyFailure(answer, url, request);
+  }
+
+  /** The axios call: sends the request and reads the whole answer, whatever its status. */
+  private async exchange(url: string, request: SellRequest): Promise<RawAnswer> {
     const hasBody = request.body !== undefined || request.rawBody !== undefined;
     const contentType = request.rawBody?.contentType ?? "application/json";
-    let response: AxiosResponse<ArrayBuffer>;
-    try {
-      response = await axios.request<ArrayBuffer>({
-        url,
-        method: request.method,
-        headers: {
-          ...withoutProtectedHeaders(request.headers),
-          Accept: "application/json",
-          ...(hasBody ? { "Content-Type": contentType } : {}),
-          "User-Agent": USER_AGENT,
-          Authorization: `Bearer ${this.token}`,
-        },
-        data: request.rawBody
-          ? request.rawBody.data
-          : hasBody
-            ? JSON.stringify(request.body)
-            : undefined,
-        timeout: request.timeoutMs ?? this.timeoutMs,
-        responseType: "arraybuffer",
-        transformResponse: (data: unknown) => data,
-        validateStatus: () => true,
-        // Never follow a redirect: the bearer token must not travel to another host.
-        maxRedirects: 0,
-        // Axios would otherwise pick proxies from the environment; requests go straight to Sell.
-        proxy: false,
-      });
-    } catch (error) {
-      return this.failureFromException(error);
-    }
-
-    const status = response.status;
-    const statusText = response.statusText || STATUS_CODES[status] || "";
-    const headers = flattenHeaders(response.headers);
+    const response: AxiosResponse<ArrayBuffer> = await axios.request<ArrayBuffer>({
+      url,
+      method: request.method,
+      headers: {
+        ...withoutProtectedHeaders(request.headers),
+        Accept: "application/json",
+        ...(hasBody ? { "Content-Type": contentType } : {}),
+        "User-Agent": USER_AGENT,
+        Authorization: `Bearer ${this.token}`,
+      },
+      data: request.rawBody
+        ? request.rawBody.data
+        : hasBody
+          ? JSON.stringify(request.body)
+          : undefined,
+      timeout: request.timeoutMs ?? this.timeoutMs,
+      responseType: "arraybuffer",
+      transformResponse: (data: unknown) => data,
+      validateStatus: () => true,
+      // Never follow a redirect: the bearer token must not travel to another host.
+      maxRedirects: 0,
+      // Axios would otherwise pick proxies from the environment; requests go straight to Sell.
+      proxy: false,
+    });
     const bytes = Buffer.from(response.data ?? new ArrayBuffer(0));
-    const text = bytes.toString("utf8");
-    const logref = headers["x-request-id"];
+    return {
+      status: response.status,
+      statusText: response.statusText || STATUS_CODES[response.status] || "",
+      headers: flattenHeaders(response.headers),
+      bytes,
+      text: bytes.toString("utf8"),
+    };
+  }
 
-    if (status >= 200 && status < 300) {
-      const kind = request.responseType ?? "json";
-      if (kind === "arraybuffer")
-        return { ok: true, response: { status, statusText, headers, body: bytes } };
-      if (kind === "text")
-        return { ok: true, response: { status, statusText, headers, body: text } };
-      if (text.trim() === "")
-        return { ok: true, response: { status, statusText, headers, body: null } };
-      try {
-        return { ok: true, response: { status, statusText, headers, body: JSON.parse(text) } };
-      } catch {
-        return {
-          ok: false,
-          failure: { kind: "invalid_body" },
-          error: {
-            kind: "invalid_response",
-            status,
-            statusText,
-            logref,
-            reason: `not valid JSON: ${describeSnippet(text)}`,
-          },
-        };
-      }
+  /** A 2xx answer as the caller asked for it: parsed JSON, text or bytes. */
+  private decodeSuccess(answer: RawAnswer, request: SellRequest): AttemptOutcome {
+    const { status, statusText, headers, bytes, text } = answer;
+    const kind = request.responseType ?? "json";
+    if (kind === "arraybuffer")
+      return { ok: true, response: { status, statusText, headers, body: bytes } };
+    if (kind === "text") return { ok: true, response: { status, statusText, headers, body: text } };
+    if (text.trim() === "")
+      return { ok: true, response: { status, statusText, headers, body: null } };
+    try {
+      return { ok: true, response: { status, statusText, headers, body: JSON.parse(text) } };
+    } catch {
+      return {
+        ok: false,
+        failure: { kind: "invalid_body", recordId: recordIdIn(text) },
+        error: {
+          kind: "invalid_response",
+          status,
+          statusText,
+          logref: headers["x-request-id"],
+          reason: `not valid JSON: ${describeSnippet(text)}`,
+        },
+      };
     }
+  }
 
+  /** A non-2xx answer: what Sell said, and whether it is a rate limit. */
+  private classifyFailure(answer: RawAnswer, url: string, request: SellRequest): AttemptOutcome {
+    const { status, statusText, headers, text } = answer;
     const rateLimited = status === 429 || isRateLimitInDisguise(status, text);
     let parsedBody: unknown;
     try {
@@ -313,27 +427,25 @@ export class SellTransport {
     }
     const parsed = parseErrorBody(parsedBody);
     const errors: SellErrorDetail[] = parsed?.errors ?? [];
-    const failure: AttemptFailure = {
-      kind: "status",
-      status,
-      rateLimited,
-      retryAfterMs: parseRetryAfter(headers["retry-after"]),
-    };
     const kind: SellFailureKind = rateLimited
       ? "rate_limited"
-      : status === 410 && url.includes("/stream")
+      : status === 410 && request.purpose === "stream"
         ? "position_expired"
         : "http";
     const reportedStatus = rateLimited ? 429 : status;
-    const reportedText = rateLimited ? (STATUS_CODES[429] ?? "Too Many Requests") : statusText;
     return {
       ok: false,
-      failure,
+      failure: {
+        kind: "status",
+        status,
+        rateLimited,
+        retryAfterMs: parseRetryAfter(headers["retry-after"]),
+      },
       error: {
         kind,
         status: reportedStatus,
-        statusText: reportedText,
-        logref: parsed?.logref ?? logref,
+        statusText: rateLimited ? (STATUS_CODES[429] ?? "Too Many Requests") : statusText,
+        logref: parsed?.logref ?? headers["x-request-id"],
         errors:
           rateLimited && status !== 429
             ? [
@@ -351,42 +463,55 @@ export class SellTransport {
                 ? `non-JSON body: ${describeSnippet(text)}`
                 : "empty body"
             : undefined,
-        hint: hintFor(reportedStatus, errors[0]?.code, new URL(url).pathname),
+        hint: hintFor(reportedStatus, errors[0]?.code, new URL(url).pathname, request.purpose),
       },
     };
   }
 
-  private failureFromException(error: unknown): AttemptOutcome {
-    const code = isAxiosError(error) ? (error.code ?? "") : "";
-    const message = error instanceof Error ? error.message : String(error);
-    if (TIMEOUT_CODES.has(code) || /timeout/i.test(message)) {
+  /** A request that got no answer: never sent, timed out, or its connection failed. */
+  private classifyException(error: unknown): AttemptOutcome {
+    const code =
+      (isAxiosError(error) ? error.code : undefined) ??
+      (error as { code?: unknown })?.code ??
+      (error as { cause?: { code?: unknown } })?.cause?.code;
+    const codeText = typeof code === "string" ? code : "";
+    const message = this.redact(error instanceof Error ? error.message : String(error));
+    const cause = { ...(codeText ? { code: codeText } : {}), message };
+    const neverSent =
+      NOT_SENT_CODES.has(codeText) ||
+      (!isAxiosError(error) && (error instanceof TypeError || error instanceof RangeError)) ||
+      (isAxiosError(error) && error.request === undefined && !TIMEOUT_CODES.has(codeText));
+    if (neverSent) {
+      return {
+        ok: false,
+        failure: { kind: "not_sent" },
+        error: { kind: "not_sent", reason: `the request could not be built (${message})`, cause },
+      };
+    }
+    if (TIMEOUT_CODES.has(codeText) || /timeout/i.test(message)) {
       return {
         ok: false,
         failure: { kind: "timeout" },
-        error: {
-          kind: "timeout",
-          reason: `no response within the time limit (${redact(message, this.token)})`,
-          cause: error,
-        },
+        error: { kind: "timeout", reason: `no response within the time limit (${message})`, cause },
       };
     }
-    const networkCode =
-      code || (error as { cause?: { code?: string } })?.cause?.code || "ERR_NETWORK";
+    const networkCode = codeText || "ERR_NETWORK";
+    const delivered = !isUndelivered(networkCode);
     return {
       ok: false,
-      failure: { kind: "network", code: networkCode, delivered: !isUndelivered(networkCode) },
+      failure: { kind: "network", code: networkCode, delivered },
       error: {
         kind: "network",
-        delivered: !isUndelivered(networkCode),
-        reason: NETWORK_REASONS[networkCode] ?? `${redact(message, this.token)} (${networkCode})`,
-        cause: error,
+        delivered,
+        reason: NETWORK_REASONS[networkCode] ?? `${message} (${networkCode})`,
+        cause,
       },
     };
   }
 
   private log(line: string): void {
     if (!this.debug || !this.logger) return;
-    this.logger.info(`[Zendesk Sell] ${redact(line, this.token)}`);
+    this.logger.info(`[Zendesk Sell] ${this.redact(line)}`);
   }
 }
 
@@ -420,12 +545,3 @@ const describeSnippet = (text: string): string => {
   if (!trimmed) return "empty body";
   return trimmed.length > 120 ? `"${trimmed.slice(0, 120)}…" (truncated)` : `"${trimmed}"`;
 };
-
-/** Removes the token (and anything that looks like a bearer credential) from a log line. */
-export function redact(text: string, token: string): string {
-  let result = text;
-  if (token) result = result.split(token).join("[REDACTED]");
-  return result
-    .replace(/(bearer\s+)[^\s"',]+/gi, "$1[REDACTED]")
-    .replace(/((?:access_token|token|api_key)=)[^&\s"]+/gi, "$1[REDACTED]");
-}

@@ -95,7 +95,7 @@ export const apiToken = connection({
       shown: true,
       default: SELL_ORIGIN,
       comments:
-        "Leave as https://api.getbase.com. Only a local address (localhost, 127.0.0.1, ::1) may replace it, to run against the local Sell sandbox.",
+        "Leave as https://api.getbase.com. A local address (localhost, 127.0.0.1, ::1) is accepted only by the project's sandbox tooling, never on Prismatic.",
     },
   },
 });
@@ -111,8 +111,20 @@ export interface SellCredentials {
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
 /**
- * Checks a base URL override: Sell's own host, or a loopback address for the local sandbox.
- * Any other host is refused so the token can never be sent elsewhere.
+ * The environment variable that lets a connection's API Base URL point at a loopback address,
+ * set only by the project's sandbox tooling (tests, `npm start`, `npm run sell`, benchmarks).
+ * On Prismatic it is never set, so a connection cannot aim the token (or the raw request action)
+ * at a port of the machine the component runs on.
+ */
+export const LOOPBACK_SWITCH = "ZENDESK_SELL_ALLOW_LOOPBACK";
+
+/** Whether loopback base URLs are allowed in this process (see `LOOPBACK_SWITCH`). */
+export const loopbackAllowed = (): boolean => process.env[LOOPBACK_SWITCH] === "true";
+
+/**
+ * Checks a base URL override: Sell's own host, or, where the sandbox tooling allows it, a
+ * loopback address for the local sandbox. Any other host is refused so the token can never be
+ * sent elsewhere.
  */
 export function allowedOrigin(baseUrl: string): string | undefined {
   let url: URL;
@@ -124,10 +136,51 @@ export function allowedOrigin(baseUrl: string): string | undefined {
   if (url.username || url.password || url.search || url.hash) return undefined;
   if (url.pathname !== "/" && url.pathname !== "") return undefined;
   if (url.origin === SELL_ORIGIN) return SELL_ORIGIN;
-  if ((url.protocol === "http:" || url.protocol === "https:") && LOOPBACK_HOSTS.has(url.hostname)) {
+  if (
+    loopbackAllowed() &&
+    (url.protocol === "http:" || url.protocol === "https:") &&
+    LOOPBACK_HOSTS.has(url.hostname)
+  ) {
     return url.origin;
   }
   return undefined;
+}
+
+/** Inputs of the connections whose values are secrets (password inputs). */
+const SECRET_FIELDS = new Set(
+  [oauth, apiToken].flatMap((definition) =>
+    Object.entries(definition.inputs)
+      .filter(([, input]) => input.type === "password")
+      .map(([key]) => key),
+  ),
+);
+
+/** A URL's `user:password@`, which no message or copy may keep. */
+const withoutUserInfo = (text: string): string => text.replace(/\/\/[^/@\s]*@/g, "//[REDACTED]@");
+
+/** The connection without its secrets: no token, no password inputs, no passwords in URLs. */
+function withoutSecrets(sellConnection: Connection): Connection {
+  const fields = Object.fromEntries(
+    Object.entries(sellConnection.fields ?? {})
+      .filter(([key]) => !SECRET_FIELDS.has(key))
+      .map(([key, value]) => [key, typeof value === "string" ? withoutUserInfo(value) : value]),
+  );
+  return {
+    key: sellConnection.key,
+    configVarKey: sellConnection.configVarKey,
+    fields,
+  } as Connection;
+}
+
+/**
+ * Spectral's `ConnectionError` (Prismatic marks the connection as needing attention), holding a
+ * copy of the connection without its secrets, and named in a way the build cannot minify away.
+ */
+export class SellConnectionError extends ConnectionError {
+  override readonly name = "ConnectionError";
+  constructor(sellConnection: Connection, message: string) {
+    super(withoutSecrets(sellConnection), message);
+  }
 }
 
 const readToken = (value: unknown): string => (typeof value === "string" ? value.trim() : "");
@@ -143,7 +196,7 @@ export function resolveCredentials(sellConnection: Connection): SellCredentials 
     case oauth.key: {
       const token = readToken(sellConnection.token?.access_token);
       if (!token) {
-        throw new ConnectionError(
+        throw new SellConnectionError(
           sellConnection,
           "The Zendesk Sell OAuth 2.0 connection has no access token: authorize (or reconnect) the connection.",
         );
@@ -153,13 +206,13 @@ export function resolveCredentials(sellConnection: Connection): SellCredentials 
     case apiToken.key: {
       const token = readToken(sellConnection.fields?.accessToken);
       if (!token) {
-        throw new ConnectionError(
+        throw new SellConnectionError(
           sellConnection,
           "The Zendesk Sell Personal Access Token connection has no Access Token: paste a token from Sell → Settings → Integrations → OAuth → Access Tokens.",
         );
       }
       if (/\s/.test(token)) {
-        throw new ConnectionError(
+        throw new SellConnectionError(
           sellConnection,
           "The Zendesk Sell Access Token contains spaces or line breaks: paste the token exactly as Sell shows it.",
         );
@@ -167,15 +220,15 @@ export function resolveCredentials(sellConnection: Connection): SellCredentials 
       const baseUrl = readToken(sellConnection.fields?.baseUrl) || SELL_ORIGIN;
       const origin = allowedOrigin(baseUrl);
       if (!origin) {
-        throw new ConnectionError(
+        throw new SellConnectionError(
           sellConnection,
-          `API Base URL '${baseUrl}' is not allowed: use https://api.getbase.com, or a local sandbox address such as http://127.0.0.1:4010.`,
+          `API Base URL '${withoutUserInfo(baseUrl)}' is not allowed: use https://api.getbase.com${loopbackAllowed() ? ", or a local sandbox address such as http://127.0.0.1:4010" : " (local addresses are accepted only by the project's sandbox tooling)"}.`,
         );
       }
       return { token, origin };
     }
     default:
-      throw new ConnectionError(
+      throw new SellConnectionError(
         sellConnection,
         `Unknown connection type '${String(sellConnection.key)}': use the Zendesk Sell 'OAuth 2.0' or 'Personal Access Token' connection.`,
       );

@@ -2,7 +2,7 @@ import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import type { z } from "zod";
 import type { RecordData } from "../client/envelopes";
 import { InputError } from "../client/errors";
-import type { QueryValue } from "../client/query";
+import { isWellFormed, type QueryValue } from "../client/query";
 import { type FieldSpec, isPlainObject } from "./fields";
 
 /**
@@ -41,15 +41,36 @@ export const inQuery = <T>(field: FieldSpec<T>): FieldSpec<T> & { target: Target
   target: "query",
 });
 
-const targetOf = (field: FieldSpec, fallback: Target): Target =>
+export const targetOf = (field: FieldSpec, fallback: Target): Target =>
   (field as FieldSpec & { target?: Target }).target ?? fallback;
 
-/** Runs a field's parser and its required check, naming the input in any error. */
+/** Whether any text in a value (strings, object keys, list items) cannot be sent as UTF-8. */
+function holdsBrokenText(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return !isWellFormed(value);
+  if (depth > 20 || value === null || typeof value !== "object" || Buffer.isBuffer(value))
+    return false;
+  if (Array.isArray(value)) return value.some((item) => holdsBrokenText(item, depth + 1));
+  return Object.entries(value).some(
+    ([key, item]) => !isWellFormed(key) || holdsBrokenText(item, depth + 1),
+  );
+}
+
+/**
+ * Runs a field's parser and its required check, naming the input in any error. Text that is
+ * not valid Unicode (a lone UTF-16 surrogate) is refused here, for every input, since it can be
+ * neither put in a URL nor sent as UTF-8.
+ */
 export function cleanField<T>(
   field: FieldSpec<T>,
   value: unknown,
   errorLabel: string = field.label,
 ): T | undefined {
+  if (holdsBrokenText(value)) {
+    throw new InputError(
+      errorLabel,
+      "contains a broken character (half of a UTF-16 surrogate pair, often left by cutting text in the middle of an emoji): remove or retype it",
+    );
+  }
   const parsed = field.parse(value, errorLabel);
   if (parsed === undefined && field.required) throw new InputError(errorLabel, "is required");
   return parsed;

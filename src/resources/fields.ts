@@ -309,7 +309,8 @@ export const decimal = (
 const TRUE_WORDS = new Set(["true", "yes", "y", "1", "t"]);
 const FALSE_WORDS = new Set(["false", "no", "n", "0", "f"]);
 
-const parseBoolean: Parse<boolean> = (value, label) => {
+/** The one boolean reader of inputs and custom field values: true/false, yes/no, y/n, 1/0, t/f. */
+export const parseBoolean: Parse<boolean> = (value, label) => {
   if (typeof value === "boolean") return value;
   if (isEmpty(value)) return undefined;
   const word = String(value).trim().toLowerCase();

@@ -383,7 +383,7 @@ describe("rules across inputs", () => {
       await refuses(
         key,
         { lastName: "Johnson", filterableCustomFields: [{ key: "inclusive", value: "false" }] },
-        "Filters: needs at least one filter (for example email = mark@example.com, or a filterable custom field) so Sell can find the record to update; no request was sent",
+        "Filters: needs at least one filter on the record's own attributes (for example email = mark@example.com, or a filterable custom field) so Sell can find the record to update; no request was sent",
       );
     });
   });

@@ -298,7 +298,7 @@ describe("retries", () => {
     });
     scope.done();
     expect(error.message).toBe(
-      "Zendesk Sell rejected POST /v2/leads (503 Service Unavailable): empty body.",
+      "Zendesk Sell failed on POST /v2/leads (503 Service Unavailable): empty body. The request may still have been carried out: check Sell before repeating it.",
     );
     expect(retry.delays).toEqual([]);
   });
@@ -347,7 +347,7 @@ describe("retries", () => {
     });
     scope.done();
     expect(error.message).toBe(
-      "Zendesk Sell rejected GET /v2/leads (503 Service Unavailable) after 2 retries: empty body.",
+      "Zendesk Sell failed on GET /v2/leads (503 Service Unavailable) after 2 retries: empty body.",
     );
     expect(retry.delays).toHaveLength(2);
   });

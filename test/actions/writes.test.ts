@@ -262,7 +262,7 @@ describe("omitted groups and lists", () => {
         .reply(200, single({ id: 1 }, "lead"))
         .put("/v2/deals/2", { data: { name: "D" } })
         .reply(200, single({ id: 2 }, "deal"))
-        .post("/v2/leads/upsert", { data: { last_name: "J" } })
+        .post("/v2/leads/upsert", { data: { last_name: "J", email: "j@example.com" } })
         .query({ email: "j@example.com" })
         .reply(200, single({ id: 3 }, "lead"))
         .post("/v2/notes", { data: { content: "Hi", resource_type: "lead", resource_id: 1 } })
@@ -295,16 +295,21 @@ describe("omitted groups and lists", () => {
 });
 
 describe("upsert", () => {
-  it("upsertContact sends filters and inclusive as query parameters and the rest as body", async () => {
-    customFieldDefinitions(sellApi(), "contact", { "External ID": "string" });
+  it("upsertContact sends filters and inclusive as query parameters, and the body carries every filter", async () => {
+    customFieldDefinitions(sellApi(), "contact", { "External ID": "string", Region: "string" });
     customFieldDefinitions(sellApi(), "prospect_and_customer", { Tier: "list" });
+    // A creator_id filter must be the connected user: a record the upsert creates is theirs.
+    sellApi()
+      .get("/v2/users/self")
+      .reply(200, single({ id: 7, name: "Ada" }, "user"));
     const scope = sellApi()
       .post("/v2/contacts/upsert", {
         data: {
           last_name: "Johnson",
           email: "mark@example.com",
-          custom_fields: { "External ID": "ext-1" },
+          custom_fields: { "External ID": "ext-1", Region: "EU" },
           owner_id: 8,
+          address: { city: "Boston" },
         },
       })
       .query({
@@ -333,8 +338,11 @@ describe("upsert", () => {
   });
 
   it("upsertLead maps a bare name to custom_fields[Name] and keeps known filters", async () => {
+    customFieldDefinitions(sellApi(), "lead", { "Lead Score": "number" });
     const scope = sellApi()
-      .post("/v2/leads/upsert", { data: { organization_name: "Acme", status: "New" } })
+      .post("/v2/leads/upsert", {
+        data: { organization_name: "Acme", status: "New", custom_fields: { "Lead Score": 7 } },
+      })
       .query({ organization_name: "Acme", "custom_fields[Lead Score]": "7" })
       .reply(200, single({ id: 2 }, "lead"));
     await run("upsertLead", {
@@ -374,10 +382,10 @@ describe("upsert", () => {
     const retry = instantRetries();
     try {
       const scope = sellApi()
-        .post("/v2/leads/upsert", { data: { last_name: "Johnson" } })
+        .post("/v2/leads/upsert", { data: { last_name: "Johnson", email: "a@b.example" } })
         .query({ email: "a@b.example" })
         .reply(503)
-        .post("/v2/leads/upsert", { data: { last_name: "Johnson" } })
+        .post("/v2/leads/upsert", { data: { last_name: "Johnson", email: "a@b.example" } })
         .query({ email: "a@b.example" })
         .reply(200, single({ id: 2 }, "lead"));
       await expect(
@@ -393,11 +401,8 @@ describe("upsert", () => {
     }
   });
 
-  // BUG: a filter whose value is empty (e.g. a reference that resolved to "") counts as a
-  // filter in upsertAction (src/actions/factories.ts, `matchingFilters`), but serializeQuery
-  // (src/client/query.ts) drops empty values, so POST /v2/contacts/upsert is sent with no filter
-  // at all: Sell then creates a new contact on every run instead of updating the matching one.
-  // It should be refused like an empty filter list, before anything is sent.
+  // A filter whose value is empty (a reference that resolved to "") would be dropped from the
+  // query, so the upsert would match nothing and create a record on every run.
   it("refuses a filter whose value is empty (nothing sent)", async () => {
     const error = await actionFailure("upsertContact", {
       lastName: "Johnson",
@@ -514,7 +519,7 @@ describe("Sell's errors", () => {
     const error = await actionFailure("createLead", { lastName: "Johnson" });
     scope.done();
     expect(error.message).toBe(
-      "Zendesk Sell rejected POST /v2/leads (503 Service Unavailable): empty body.",
+      "Zendesk Sell failed on POST /v2/leads (503 Service Unavailable): empty body. The request may still have been carried out: check Sell before repeating it.",
     );
   });
 

@@ -173,7 +173,7 @@ describe("Sell error responses become readable messages", () => {
   it("a 5xx with an HTML body quotes the start of it", async () => {
     sellApi().post("/v2/notes").reply(502, "<html><body>Bad Gateway</body></html>");
     await expect(sell().v2.create("/notes", {})).rejects.toThrow(
-      'Zendesk Sell rejected POST /v2/notes (502 Bad Gateway): non-JSON body: "<html><body>Bad Gateway</body></html>".',
+      'Zendesk Sell failed on POST /v2/notes (502 Bad Gateway): non-JSON body: "<html><body>Bad Gateway</body></html>". The request may still have been carried out: check Sell before repeating it.',
     );
   });
 });
@@ -185,7 +185,7 @@ describe("rate limits", () => {
   });
   afterEach(() => retry.restore());
 
-  it("a 429 whose body is not JSON is still a rate limit, retried and then reported", async () => {
+  it("a 429 whose body is not JSON is still a rate limit, and the hint says no retry was made", async () => {
     sellApi().get("/v2/leads/1").reply(429, "Rate limit exceeded, slow down");
     const transport = new SellTransport({
       token: newToken(),
@@ -196,7 +196,7 @@ describe("rate limits", () => {
       .catch((e: unknown) => e)) as SellApiError;
     expect(error.kind).toBe("rate_limited");
     expect(error.message).toBe(
-      "Zendesk Sell rejected GET /v2/leads/1 (429 Too Many Requests): rate limit exceeded. Sell allows 10 requests per second per token; the request was retried until the wait limit was reached.",
+      "Zendesk Sell rejected GET /v2/leads/1 (429 Too Many Requests): rate limit exceeded. Sell allows 10 requests per second per token; retries are off for this request, so it was not retried.",
     );
   });
 
@@ -267,12 +267,12 @@ describe("failures without a status", () => {
     );
   });
 
-  it("a truncated JSON body on a create is reported, not retried, and warns the record may exist", async () => {
+  it("a truncated JSON body on a create is reported, not retried, and says the record was created", async () => {
     sellApi()
       .post("/v2/leads")
       .reply(200, '{"data":{"id":1,"last_na', { "X-Request-Id": "lr-trunc" });
     await expect(sell().v2.create("/leads", { last_name: "x" })).rejects.toThrow(
-      'Zendesk Sell answered POST /v2/leads (200 OK) with an unexpected body: not valid JSON: "{"data":{"id":1,"last_na". The request may still have been carried out: check Sell before repeating it. (logref lr-trunc)',
+      'Zendesk Sell answered POST /v2/leads with 200 OK, so the record (ID 1) was created, but its answer could not be read: not valid JSON: "{"data":{"id":1,"last_na". Do not repeat the request: check the record in Sell. (logref lr-trunc)',
     );
   });
 

@@ -37,7 +37,7 @@ describe("decideRetry", () => {
     expect(decideRetry(status(code), first(true), DEFAULT_RETRY_POLICY, half).retry).toBe(true);
     expect(decideRetry(status(code), first(false), DEFAULT_RETRY_POLICY, half)).toEqual({
       retry: false,
-      reason: "not retryable",
+      stop: { by: "not_retryable" },
     });
   });
 
@@ -102,7 +102,7 @@ describe("decideRetry", () => {
       ),
     ).toEqual({
       retry: false,
-      reason: "retry limit reached",
+      stop: { by: "retry_limit", maxRetries: 6 },
     });
     expect(
       decideRetry(
@@ -113,7 +113,34 @@ describe("decideRetry", () => {
       ),
     ).toEqual({
       retry: false,
-      reason: "wait limit reached",
+      stop: { by: "wait_limit", maxTotalWaitMs: 60_000 },
+    });
+  });
+
+  it("says when Sell's Retry-After alone is longer than the time left to wait", () => {
+    const retryAfter = {
+      kind: "status" as const,
+      status: 429,
+      rateLimited: true,
+      retryAfterMs: 3_600_000,
+    };
+    expect(
+      decideRetry(
+        retryAfter,
+        { idempotent: false, retriesSoFar: 0, waitedMs: 0 },
+        DEFAULT_RETRY_POLICY,
+        half,
+      ),
+    ).toEqual({
+      retry: false,
+      stop: { by: "retry_after", retryAfterMs: 3_600_000, maxTotalWaitMs: 60_000 },
+    });
+  });
+
+  it("never retries a request that was not sent", () => {
+    expect(decideRetry({ kind: "not_sent" }, first(true), DEFAULT_RETRY_POLICY, half)).toEqual({
+      retry: false,
+      stop: { by: "not_retryable" },
     });
   });
 });

@@ -1,4 +1,4 @@
-import { createSellClient, type SellApiError, SellTransport } from "../../src/client";
+import { createSellClient, SellApiError, SellTransport } from "../../src/client";
 import {
   instantRetries,
   newToken,
@@ -123,7 +123,7 @@ describe("retries", () => {
       );
     const sell = createSellClient(oauthConnection());
     await expect(sell.v2.create("/leads", { last_name: "Johnson" })).rejects.toThrow(
-      "Zendesk Sell rejected POST /v2/leads (503 Service Unavailable): Service temporarily unavailable. (logref lr-503)",
+      "Zendesk Sell failed on POST /v2/leads (503 Service Unavailable): Service temporarily unavailable. The request may still have been carried out: check Sell before repeating it. (logref lr-503)",
     );
     scope.done();
     expect(retry.delays).toEqual([]);
@@ -236,14 +236,31 @@ describe("retries", () => {
 });
 
 describe("a DELETE whose answer was lost", () => {
-  it("is retried, and a 404 on the retry means an earlier attempt already deleted it", async () => {
+  it("is retried, and a 404 on the retry says the record is gone without claiming a delete", async () => {
     const scope = sellApi()
       .delete("/v2/leads/1")
       .replyWithError(socketError("ECONNRESET"))
       .delete("/v2/leads/1")
       .reply(404, sellError("404 Not Found", [{ code: "not_found", message: "Not Found" }]));
     const sell = createSellClient(oauthConnection());
-    await expect(sell.v2.delete("/leads/1")).resolves.toBeUndefined();
+    const error = (await sell.v2.delete("/leads/1").catch((e: unknown) => e)) as SellApiError;
+    expect(error).toBeInstanceOf(SellApiError);
+    expect(error).toMatchObject({ status: 404, outcome: "absent", retries: 1 });
+    expect(error.message).toBe(
+      "Zendesk Sell could not confirm DELETE /v2/leads/1: an earlier attempt got no answer, and the retry found no such record (404 Not Found). The record is not in Sell now: either that attempt deleted it, or it never existed. (logref b5h8u-qn0oj-8mr2n-94mug)",
+    );
+    scope.done();
+  });
+
+  it("a DELETE retried after a 503 (which Sell did not carry out) is confirmed by its 204", async () => {
+    const scope = sellApi()
+      .delete("/v2/leads/3")
+      .reply(503, sellError("503 Service Unavailable", [{ code: "temporarily_unavailable" }]))
+      .delete("/v2/leads/3")
+      .reply(204);
+    await expect(
+      createSellClient(oauthConnection()).v2.delete("/leads/3"),
+    ).resolves.toBeUndefined();
     scope.done();
   });
 

@@ -208,7 +208,7 @@ describe("5xx bursts", () => {
     e2e.sandbox.failNext({ method: "POST", path: /^\/v2\/leads$/, fault: { status: 503 } });
     const error = await c.failure("createLead", { lastName: "Unavailable" });
     expect(error.message).toMatch(
-      /^Zendesk Sell rejected POST \/v2\/leads \(503 Service Unavailable\): .*temporarily unavailable/,
+      /^Zendesk Sell failed on POST \/v2\/leads \(503 Service Unavailable\): .*temporarily unavailable.*The request may still have been carried out: check Sell before repeating it/,
     );
     expect(statuses(c, { method: "POST" })).toEqual([503]);
     expect(leadsNamed("Unavailable")).toEqual([]);
@@ -247,7 +247,7 @@ describe("5xx bursts", () => {
     });
     const error = await c.failure("listLeads", {});
     expect(error.message).toMatch(
-      /^Zendesk Sell rejected GET \/v2\/leads \(503 Service Unavailable\) after 6 retries: /,
+      /^Zendesk Sell failed on GET \/v2\/leads \(503 Service Unavailable\) after 6 retries: /,
     );
     expect(statuses(c, { method: "GET" })).toHaveLength(7);
   });
@@ -331,14 +331,37 @@ describe("connection resets", () => {
     expect(statuses(c, { method: "PUT" })).toEqual([0, 200]);
   });
 
-  // The retry finds the record gone (a second DELETE answers 404): the earlier attempt deleted it.
-  it("on a delete that took effect: retried, the record is gone and the action succeeds", async () => {
+  // The retry finds the record gone (a second DELETE answers 404). The client cannot tell
+  // whether the lost attempt deleted it or it never existed: it says exactly that.
+  it("on a delete that took effect: retried, the record is gone, and the error says what is known", async () => {
     const c = e2e.client();
     const lead = await c.record("createLead", { lastName: "Delete Me" });
     e2e.sandbox.failNext({ method: "DELETE", fault: "reset", afterEffect: true });
-    const result = await c.action("deleteLead", { id: idOf(lead) }).catch((error: Error) => error);
+    const error = await c.failure("deleteLead", { id: idOf(lead) });
     expect(leadsNamed("Delete Me")).toEqual([]);
-    expect(result).toEqual({ data: null });
+    expect(statuses(c, { method: "DELETE" })).toEqual([0, 404]);
+    expect(error).toMatchObject({ outcome: "absent", status: 404 });
+    expect(error.message).toMatch(
+      /^Zendesk Sell could not confirm DELETE \/v2\/leads\/\d+: an earlier attempt got no answer, and the retry found no such record \(404 Not Found\)\. The record is not in Sell now: either that attempt deleted it, or it never existed\./,
+    );
+  });
+
+  it("on a delete of an ID that never existed: not reported as deleted", async () => {
+    const c = e2e.client();
+    e2e.sandbox.failNext({ method: "DELETE", fault: "reset", afterEffect: false });
+    const error = await c.failure("deleteLead", { id: "999999999" });
+    expect(statuses(c, { method: "DELETE" })).toEqual([0, 404]);
+    expect(error).toMatchObject({ outcome: "absent" });
+    expect(error.message).toMatch(/either that attempt deleted it, or it never existed/);
+  });
+
+  it("on a delete whose reset came before Sell handled it: the retry deletes it and it succeeds", async () => {
+    const c = e2e.client();
+    const lead = await c.record("createLead", { lastName: "Delete Later" });
+    e2e.sandbox.failNext({ method: "DELETE", fault: "reset", afterEffect: false });
+    expect(await c.action("deleteLead", { id: idOf(lead) })).toEqual({ data: null });
+    expect(statuses(c, { method: "DELETE" })).toEqual([0, 204]);
+    expect(leadsNamed("Delete Later")).toEqual([]);
   });
 });
 
@@ -367,15 +390,71 @@ describe("truncated bodies", () => {
     expect(metaOf(stream)).toMatchObject({ top: true, count: 40 });
   });
 
-  it("on a create: fails saying the record may have been created; exactly one record", async () => {
+  it("on a create: fails saying the record was created, with its ID; exactly one record", async () => {
     const c = e2e.client();
     e2e.sandbox.failNext({ method: "POST", path: /^\/v2\/leads$/, fault: "truncate" });
     const error = await c.failure("createLead", { lastName: "Half" });
-    expect(error.message).toMatch(
-      /^Zendesk Sell answered POST \/v2\/leads \(200 OK\) with an unexpected body: not valid JSON: .*The request may still have been carried out: check Sell before repeating it/,
-    );
-    expect(statuses(c, { method: "POST" })).toEqual([200]);
+    const [created] = leadsNamed("Half");
     expect(leadsNamed("Half")).toHaveLength(1);
+    expect(error.message).toMatch(
+      new RegExp(
+        `^Zendesk Sell answered POST /v2/leads with 200 OK, so the record \\(ID ${created?.id}\\) was created, but its answer could not be read: not valid JSON: .*Do not repeat the request: check the record in Sell\\.`,
+      ),
+    );
+    expect(error).toMatchObject({ outcome: "applied", recordId: String(created?.id) });
+    expect(statuses(c, { method: "POST" })).toEqual([200]);
+  });
+
+  it("on an upsert that created the record: the retry updates that record, one record in all", async () => {
+    const c = e2e.client();
+    e2e.sandbox.failNext({ method: "POST", path: /^\/v2\/leads\/upsert$/, fault: "truncate" });
+    // Only a filter, no Email input: the body must still carry the email, or the retry (which
+    // matches by email) would create a second lead.
+    const lead = await c.record("upsertLead", {
+      lastName: "Half Upsert",
+      filterableCustomFields: [{ key: "email", value: "half.upsert@example.com" }],
+    });
+    expect(statuses(c, { method: "POST" })).toEqual([200, 200]);
+    expect(leadsNamed("Half Upsert")).toEqual([
+      expect.objectContaining({ id: lead.id, email: "half.upsert@example.com" }),
+    ]);
+  });
+
+  it("on an upsert by a custom field whose answer was lost: one record, carrying the custom field", async () => {
+    const c = e2e.client();
+    e2e.sandbox.addCustomField("lead", { name: "Web ID", type: "string", filterable: true });
+    e2e.sandbox.failNext({
+      method: "POST",
+      path: /^\/v2\/leads\/upsert$/,
+      fault: "reset",
+      afterEffect: true,
+    });
+    await c.record("upsertLead", {
+      lastName: "Lost Upsert",
+      filterableCustomFields: [{ key: "Web ID", value: "w-77" }],
+    });
+    // And run again without any fault: still one lead.
+    await c.record("upsertLead", {
+      lastName: "Lost Upsert",
+      filterableCustomFields: [{ key: "Web ID", value: "w-77" }],
+    });
+    expect(statuses(c, { method: "POST" })).toEqual([0, 200, 200]);
+    expect(leadsNamed("Lost Upsert")).toEqual([
+      expect.objectContaining({ custom_fields: expect.objectContaining({ "Web ID": "w-77" }) }),
+    ]);
+  });
+
+  it("on a find-or-create by Match Value alone: the next run finds the record it created", async () => {
+    const c = e2e.client();
+    const inputs = { matchValue: " form.entry@example.com ", lastName: "Matched" };
+    e2e.sandbox.failNext({ method: "POST", path: /^\/v2\/leads$/, fault: "truncate" });
+    const error = await c.failure("findOrCreateLead", inputs);
+    expect(error).toMatchObject({ outcome: "applied" });
+    const again = await c.action("findOrCreateLead", inputs);
+    expect(metaOf(again)).toMatchObject({ created: false, matches: 1 });
+    expect(leadsNamed("Matched")).toEqual([
+      expect.objectContaining({ email: "form.entry@example.com" }),
+    ]);
   });
 });
 
@@ -452,7 +531,7 @@ describe("non-JSON 502 bodies", () => {
     e2e.sandbox.failNext({ method: "POST", fault: "non-json" });
     const error = await c.failure("createLead", { lastName: "Html Create" });
     expect(error.message).toMatch(
-      /^Zendesk Sell rejected POST \/v2\/leads \(502 Bad Gateway\): non-JSON body: "<html> <head><title>502 Bad Gateway<\/title>/,
+      /^Zendesk Sell failed on POST \/v2\/leads \(502 Bad Gateway\): non-JSON body: "<html> <head><title>502 Bad Gateway<\/title>.*The request may still have been carried out/,
     );
     expect(error.message.length).toBeLessThan(400);
     expect(statuses(c, { method: "POST" })).toEqual([502]);
@@ -464,7 +543,7 @@ describe("non-JSON 502 bodies", () => {
     e2e.sandbox.failNext({ method: "GET", times: 10, fault: "non-json" });
     const error = await c.failure("listLeads", {});
     expect(error.message).toMatch(
-      /^Zendesk Sell rejected GET \/v2\/leads \(502 Bad Gateway\) after 6 retries: non-JSON body/,
+      /^Zendesk Sell failed on GET \/v2\/leads \(502 Bad Gateway\) after 6 retries: non-JSON body/,
     );
     expect(statuses(c, { method: "GET" })).toHaveLength(7);
   });
@@ -535,7 +614,7 @@ describe("mixed random faults", () => {
       if (outcome instanceof Error) {
         failures += 1;
         expect(outcome.message).toMatch(
-          /^(Zendesk Sell (rejected POST|could not be reached for POST|answered POST)|The connection to Zendesk Sell broke during POST)/,
+          /^(Zendesk Sell (failed on POST|could not be reached for POST|answered POST)|The connection to Zendesk Sell broke during POST)/,
         );
         // Status and HTML faults never reach Sell; a reset after the effect or a truncated
         // answer did.
