@@ -1100,3 +1100,22 @@ describe("15. a rate-limited request says which limit stopped it", () => {
     expect(retry.delays).toEqual([25_000, 25_000]);
   });
 });
+
+describe("10. a picklist lists each record once", () => {
+  it("a record that moves to the next page while the pages are read is listed once", async () => {
+    // Page 2 repeats deal 100: a deal created meanwhile pushed it down one place.
+    sellApi()
+      .get("/v2/deals")
+      .query({ page: "1", per_page: "100" })
+      .reply(200, page(hundred(1), `${SELL}/v2/deals?page=2&per_page=100`))
+      .get("/v2/deals")
+      .query({ page: "2", per_page: "100" })
+      .reply(200, page([100, 101, 102]));
+    const { result } = (await harness.dataSource("selectDeal", {
+      connection: secretConnection(newToken()),
+    })) as { result: Array<{ key: string }> };
+    expect(result.map((e) => e.key).sort((a, b) => Number(a) - Number(b))).toEqual(
+      Array.from({ length: 102 }, (_, i) => String(i + 1)),
+    );
+  });
+});

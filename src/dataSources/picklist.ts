@@ -27,7 +27,10 @@ export const byLabel = (a: Element, b: Element): number =>
     sensitivity: "base",
   }) || a.key.localeCompare(b.key, undefined, { numeric: true });
 
-/** Reads up to `max` records of a list. */
+/**
+ * Reads up to `max` records of a list, each once: a record created or deleted while the pages
+ * are read shifts them, so the same record can come back on two pages.
+ */
 export async function listRecords(
   sell: SellClient,
   path: string,
@@ -35,7 +38,12 @@ export async function listRecords(
   max: number,
 ): Promise<RecordData[]> {
   const { items } = await sell.v2.collect(path, query, { maxItems: max });
-  return items.map((item: ItemEnvelope) => item.data);
+  const byId = new Map<string, RecordData>();
+  for (const { data } of items as ItemEnvelope[]) {
+    const key = String(data.id);
+    if (!byId.has(key)) byId.set(key, data);
+  }
+  return [...byId.values()];
 }
 
 /** A record typed by its schema when it fits, so label functions can rely on field types. */
