@@ -14,11 +14,8 @@
 import type { ActionContext, ActionLogger } from "@prismatic-io/spectral";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import { allowLoopbackConnections, startSandbox } from "../sandbox";
-import { actions as actionDefinitions } from "../src/actions";
-import { layoutOf } from "../src/actions/factories";
 import { apiToken } from "../src/connections";
 import component from "../src/index";
-import { isGroup, type Layout } from "../src/resources/define";
 
 interface ServerInput {
   key: string;
@@ -60,12 +57,10 @@ function usage(): void {
 
 function describeInputs(key: string, definition: Runnable): void {
   out(`${key}: ${definition.display.label}\n${definition.display.description}\n\nInputs:`);
-  const source = (actionDefinitions as Record<string, object>)[key];
-  const kinds = layoutKinds(source ? layoutOf(source) : undefined);
   const show = (input: ServerInput, path: string) => {
     const details = [
       input.required ? "required" : "optional",
-      kinds.get(path) ?? input.type,
+      input.type,
       input.collection,
       input.model?.length
         ? `one of ${input.model.map((m) => m.value || '""').join("|")}`
@@ -84,18 +79,6 @@ function describeInputs(key: string, definition: Runnable): void {
       for (const child of input.inputs ?? []) show(child, `${input.key}.${child.key}`);
     } else show(input, input.key);
   }
-}
-
-/** Field kinds by input path, from the layout the action was built from (more precise than types). */
-function layoutKinds(layout: Layout | undefined): Map<string, string> {
-  const kinds = new Map<string, string>();
-  for (const [key, entry] of Object.entries(layout ?? {})) {
-    if (isGroup(entry))
-      for (const [child, field] of Object.entries(entry.fields))
-        kinds.set(`${key}.${child}`, field.kind);
-    else kinds.set(key, entry.kind);
-  }
-  return kinds;
 }
 
 /** `key=value` arguments into params, with `group.key` nesting. */

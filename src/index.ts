@@ -1,8 +1,8 @@
 import { component } from "@prismatic-io/spectral";
 import { actions } from "./actions";
-import { toReadableError } from "./client/errors";
 import { connections } from "./connections";
 import { dataSources } from "./dataSources";
+import { toReadableError } from "./steps/errorHook";
 import { triggers } from "./triggers";
 
 export default component({

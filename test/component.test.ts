@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ActionContext, ActionLogger } from "@prismatic-io/spectral";
 import { ConnectionError } from "@prismatic-io/spectral";
-import { createSellClient } from "../src/client";
 import { allowedOrigin, LOOPBACK_SWITCH } from "../src/connections";
 import component from "../src/index";
 import {
+  clientOf,
   harness,
   instantRetries,
   newToken,
@@ -86,19 +86,17 @@ describe("connections", () => {
   });
 
   it("a token connection without a token raises ConnectionError saying where to get one", () => {
-    expect(() => createSellClient(tokenConnection(""))).toThrow(ConnectionError);
-    expect(() => createSellClient(tokenConnection("  "))).toThrow(
+    expect(() => clientOf(tokenConnection(""))).toThrow(ConnectionError);
+    expect(() => clientOf(tokenConnection("  "))).toThrow(
       /has no Access Token: paste a token from Sell/,
     );
-    expect(() => createSellClient(tokenConnection("abc def"))).toThrow(
-      /contains spaces or line breaks/,
-    );
+    expect(() => clientOf(tokenConnection("abc def"))).toThrow(/contains spaces or line breaks/);
   });
 
   it("an unknown connection raises ConnectionError naming the supported ones", () => {
     const connection = { ...oauthConnection(), key: "basic" };
-    expect(() => createSellClient(connection)).toThrow(ConnectionError);
-    expect(() => createSellClient(connection)).toThrow(
+    expect(() => clientOf(connection)).toThrow(ConnectionError);
+    expect(() => clientOf(connection)).toThrow(
       "Unknown connection type 'basic': use the Zendesk Sell 'OAuth 2.0' or 'Personal Access Token' connection.",
     );
   });
@@ -119,9 +117,7 @@ describe("connections", () => {
       expect(allowedOrigin("http://localhost:8080/")).toBe("http://localhost:8080");
       expect(allowedOrigin("http://[::1]:9000")).toBe("http://[::1]:9000");
       expect(allowedOrigin("http://user:pw@127.0.0.1:1")).toBeUndefined();
-      expect(() =>
-        createSellClient(tokenConnection(newToken(), "https://evil.example.com")),
-      ).toThrow(
+      expect(() => clientOf(tokenConnection(newToken(), "https://evil.example.com"))).toThrow(
         "API Base URL 'https://evil.example.com' is not allowed: use https://api.getbase.com, or a local sandbox address such as http://127.0.0.1:4010.",
       );
     } finally {

@@ -9,18 +9,25 @@
  */
 import type nock from "nock";
 import { actions } from "../src/actions";
-import { layoutOf, operationOf } from "../src/actions/factories";
-import { isGroup } from "../src/resources/define";
-import type { FieldSpec } from "../src/resources/fields";
+import type { FieldSpec } from "../src/inputs/fields";
+import { fieldsOf } from "../src/inputs/layout";
+import { allOperations } from "../src/resources";
+import { endpointOf } from "../src/resources/define";
 import surface from "./fixtures/incumbent-surface.json";
 import { type Sample, sampleFor, setParam, setPath } from "./helpers/samples";
 import { harness, oauthConnection, sellApi } from "./helpers/sell";
 
 const definitions = actions as unknown as Record<string, { examplePayload?: { data: unknown } }>;
-const newActions = Object.keys(definitions)
-  .filter((key) => !(key in surface.actions))
-  .filter((key) => operationOf(definitions[key] as object) !== undefined)
-  .sort();
+
+/** Every operation the registry declares with one endpoint, that is not the incumbent's. */
+const newOperations = allOperations
+  .filter(({ actionKey }) => !(actionKey in surface.actions))
+  .flatMap((registered) => {
+    const endpoint = endpointOf(registered.resource, registered.operation);
+    return endpoint ? [{ ...registered, endpoint }] : [];
+  })
+  .sort((a, b) => a.actionKey.localeCompare(b.actionKey));
+const newActions = newOperations.map((o) => o.actionKey);
 
 /** Values chosen so the action's own rules hold (everything else gets a generated value). */
 const OVERRIDES: Record<string, Record<string, Sample>> = {
@@ -46,9 +53,10 @@ it("derives contract tests for every table-built action that is not the incumben
 describe.each(newActions)("%s", (key) => {
   it("sends the exact request and returns Sell's body", async () => {
     const definition = definitions[key] as object & { examplePayload?: { data: unknown } };
-    const operation = operationOf(definition);
-    const layout = layoutOf(definition);
-    if (!operation || !layout) throw new Error(`${key} has no operation or layout`);
+    const registered = newOperations.find((o) => o.actionKey === key);
+    if (!registered) throw new Error(`${key} is not in the registry`);
+    const { endpoint: operation } = registered;
+    const layout = registered.operation.layout;
 
     const params: Record<string, unknown> = { connection: oauthConnection() };
     const body: Record<string, unknown> = {};
@@ -56,13 +64,10 @@ describe.each(newActions)("%s", (key) => {
     const pathValues: Record<string, string> = {};
     const pathKeys = new Set([...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string));
     let n = 1;
-    const entries: Array<[string, FieldSpec]> = [];
-    for (const [inputKey, entry] of Object.entries(layout)) {
-      if (isGroup(entry))
-        for (const [child, field] of Object.entries(entry.fields))
-          entries.push([`${inputKey}.${child}`, field]);
-      else entries.push([inputKey, entry]);
-    }
+    const entries: Array<[string, FieldSpec]> = fieldsOf(layout).map(({ key: inputKey, field }) => [
+      inputKey,
+      field,
+    ]);
     for (const [inputKey, field] of entries) {
       // Controls (Fetch All, Max Items, Read Until Caught Up…) keep their defaults.
       if (
@@ -81,7 +86,10 @@ describe.each(newActions)("%s", (key) => {
       } else if (field.kind === "pairs") {
         Object.assign(query, sample.query);
       } else {
-        const name = field.api.reduce((acc, part, i) => (i === 0 ? part : `${acc}[${part}]`), "");
+        const name = field.api.reduce<string>(
+          (acc, part, i) => (i === 0 ? part : `${acc}[${part}]`),
+          "",
+        );
         if (typeof sample.query === "string") query[name] = sample.query;
         else
           for (const [part, value] of Object.entries(sample.query))
@@ -91,7 +99,7 @@ describe.each(newActions)("%s", (key) => {
 
     const path = operation.path.replace(
       /\{(\w+)\}/g,
-      (_, name: string) => pathValues[name] ?? `{${name}}`,
+      (_: string, name: string) => pathValues[name] ?? `{${name}}`,
     );
     const example = definition.examplePayload as { data: unknown };
     const status = operation.method === "DELETE" ? 204 : 200;

@@ -3,9 +3,9 @@
  * find-or-create, stage moves, search, and custom field typing. Each test pins the exact requests
  * (and proves that bad input sends none).
  */
-import contactFixture from "./fixtures/records/contact.json";
-import dealFixture from "./fixtures/records/deal.json";
-import leadFixture from "./fixtures/records/lead.json";
+import contactFixture from "../src/resources/examples/contact.json";
+import dealFixture from "../src/resources/examples/deal.json";
+import leadFixture from "../src/resources/examples/lead.json";
 import { harness, newToken, oauthConnection, sellApi, sellError } from "./helpers/sell";
 
 const lead = (fields: Record<string, unknown> = {}) => ({

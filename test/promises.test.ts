@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { isConnectionError } from "@prismatic-io/spectral";
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
-import { createSellClient, SellApiError, SellTransport } from "../src/client";
+import { SellApiError, SellTransport } from "../src/client";
 import { apiToken, LOOPBACK_SWITCH, oauth } from "../src/connections";
 import {
   collection,
@@ -20,6 +20,7 @@ import {
   unmatchedRequests,
 } from "./actions/support";
 import {
+  clientOf,
   harness,
   instantRetries,
   newToken,
@@ -142,7 +143,7 @@ describe("1. no thrown error holds a credential anywhere in its object graph", (
       .reply(200, '{"data":{"id":5,')
       .get("/v2/leads/2")
       .reply(404, sellError("404 Not Found", [{ code: "not_found" }]));
-    const sell = createSellClient(secretConnection(token));
+    const sell = clientOf(secretConnection(token));
     expectNoSecret(await failureOf(sell.v2.create("/leads", { last_name: "X" })), token);
     expectNoSecret(await failureOf(sell.v2.get("/leads/2")), token);
   });
@@ -210,9 +211,7 @@ describe("3. the token never reaches a message built from Sell's answer", () => 
         400,
         `<html><pre>POST /v2/notes\nAuthorization: Bearer ${token}\nUser-Agent: x</pre></html>`,
       );
-    const error = await failureOf(
-      createSellClient(secretConnection(token)).v2.create("/notes", {}),
-    );
+    const error = await failureOf(clientOf(secretConnection(token)).v2.create("/notes", {}));
     expect(error.message).toContain("Authorization: Bearer [REDACTED]");
     expectNoSecret(error, token);
   });
@@ -748,7 +747,7 @@ describe("10. paging stops with a clear error when it does not advance", () => {
   });
 
   it("an unbounded listing stops at its request cap", async () => {
-    const client = createSellClient(secretConnection(newToken()));
+    const client = clientOf(secretConnection(newToken()));
     for (let n = 1; n <= 3; n += 1)
       sellApi()
         .get("/v2/deals")

@@ -1,9 +1,10 @@
 import nock from "nock";
-import { setTransportDefaults } from "../src/client";
+import { clock } from "../src/client";
 
 // Retry waits are real backoffs in production; in tests they would only slow down failures.
 // Tests that assert on waits record them with instantRetries() (test/helpers/sell.ts).
-setTransportDefaults({ sleep: () => new Promise((resolve) => setImmediate(resolve)) });
+const instant = () => new Promise<void>((resolve) => setImmediate(resolve));
+clock.sleep = instant;
 
 // No test may reach the network, except the local sandbox the end-to-end tests start on loopback.
 beforeAll(() => {

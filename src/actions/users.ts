@@ -1,41 +1,17 @@
-import { action } from "@prismatic-io/spectral";
-import { connectionInput } from "../connections";
-import { listLayout, users } from "../resources/users";
-import {
-  describe,
-  getAction,
-  listAction,
-  recordId,
-  registerLayout,
-  sellFor,
-  singleExample,
-} from "./factories";
+import { users } from "../resources/users";
+import { customAction, resourceAction } from "./operations";
+import { singleOutput } from "./operations/outputs";
 
-export const listUsers = listAction(users, {
+export const listUsers = resourceAction(users, "listUsers");
+export const getUser = resourceAction(users, "getUser");
+
+export const getCurrentUser = customAction({
+  label: "Get Current User",
   description:
-    "Returns the users of the Sell account that match the filters. Needs the 'profile' scope.",
-  layout: listLayout,
+    "Returns the user the connection acts as (useful to check a connection, or to default an owner). Needs the 'profile' scope.",
+  docs: users.docs,
+  layout: {},
+  effect: "read",
+  output: singleOutput(users),
+  perform: ({ sell }) => sell.v2.get("/users/self"),
 });
-
-export const getUser = getAction(users, {
-  idField: recordId(users, { dataSource: "selectUser" }),
-  description: "Returns a single user of the Sell account. Needs the 'profile' scope.",
-});
-
-export const getCurrentUser = registerLayout(
-  action({
-    display: {
-      label: "Get Current User",
-      description: describe(
-        "Returns the user the connection acts as (useful to check a connection, or to default an owner). Needs the 'profile' scope.",
-        users.docs,
-      ),
-    },
-    inputs: { connection: connectionInput },
-    perform: async (context, params): Promise<{ data: unknown }> => ({
-      data: await sellFor(context, params).v2.get("/users/self"),
-    }),
-    examplePayload: singleExample(users),
-  }),
-  {},
-);

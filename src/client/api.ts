@@ -216,23 +216,6 @@ export class SellApi {
     }
   }
 
-  /** Records of a v2 list (their `{ data, meta }` envelopes), stopping at `maxItems`. */
-  async *items(
-    path: string,
-    query: Query = {},
-    options: PageOptions = {},
-  ): AsyncGenerator<CollectionEnvelope["items"][number]> {
-    const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
-    let produced = 0;
-    for await (const page of this.pages(path, query, options)) {
-      for (const item of page.items) {
-        if (produced >= maxItems) return;
-        produced += 1;
-        yield item;
-      }
-    }
-  }
-
   /** Every record up to `maxItems`, and whether more existed. */
   collect(path: string, query: Query = {}, options: PageOptions = {}): Promise<CollectedItems> {
     return collectItems(this.pages(path, query, options), options.maxItems);

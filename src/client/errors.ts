@@ -1,4 +1,3 @@
-import { isConnectionError } from "@prismatic-io/spectral";
 import { z } from "zod";
 import { redact } from "./redact";
 
@@ -177,17 +176,6 @@ export class SellApiError extends Error {
       ...(this.outcome === undefined ? {} : { outcome: this.outcome }),
       ...(this.recordId === undefined ? {} : { recordId: this.recordId }),
     };
-  }
-}
-
-/** Raised before any request is sent when an input does not make sense. */
-export class InputError extends Error {
-  override readonly name = "InputError";
-  constructor(
-    readonly inputLabel: string,
-    problem: string,
-  ) {
-    super(`${inputLabel}: ${problem}`);
   }
 }
 
@@ -385,33 +373,4 @@ export function rateLimitHint(stop: RateLimitStop, retries: number): string {
     case "retry_after":
       return `${limit}; Sell asked to wait ${seconds(stop.retryAfterMs)} (Retry-After), more than the component's limit of ${seconds(stop.maxTotalWaitMs)} of waiting in all, so it ${retries === 0 ? "was not retried" : `was given up after ${tries}`}.`;
   }
-}
-
-/**
- * Turns anything thrown inside an action, data source or trigger into an `Error` whose message
- * a person can read. Used as the component's error hook.
- */
-export function toReadableError(error: unknown): Error {
-  if (error instanceof SellApiError || error instanceof InputError || isConnectionError(error)) {
-    return error as Error;
-  }
-  if (error instanceof z.ZodError) {
-    return new Error(`Invalid value: ${z.prettifyError(error)}`);
-  }
-  if (error instanceof Error) {
-    if (error.message && error.message !== "{}" && error.message !== "[object Object]")
-      return error;
-    return new Error(`${error.name || "Error"} without a message was raised`, { cause: error });
-  }
-  if (typeof error === "string") return new Error(error);
-  if (error && typeof error === "object") {
-    const message = (error as { message?: unknown }).message;
-    if (typeof message === "string" && message) return new Error(message);
-    try {
-      return new Error(`Unexpected error: ${JSON.stringify(error)}`);
-    } catch {
-      return new Error("Unexpected error that could not be described");
-    }
-  }
-  return new Error(`Unexpected error: ${String(error)}`);
 }

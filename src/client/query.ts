@@ -1,3 +1,5 @@
+import { isWellFormed } from "../util/values";
+
 /** A query value as callers give it; empty values are dropped rather than sent as `key=`. */
 export type QueryValue =
   | string
@@ -17,12 +19,6 @@ export class MalformedQueryError extends Error {
     );
   }
 }
-
-/** Half of a surrogate pair, alone: text that cannot be encoded as UTF-8 (or put in a URL). */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Whether a text can be sent as UTF-8 (`String.prototype.isWellFormed`, which es2022 lacks). */
-export const isWellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);
 
 const encode = (text: string, key: string): string => {
   if (!isWellFormed(text)) throw new MalformedQueryError(key);
@@ -56,18 +52,4 @@ export function parseQueryString(search: string): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [key, value] of new URLSearchParams(search)) result[key] = value;
   return result;
-}
-
-/**
- * Builds a path from literal segments and values, URL-encoding every value so that an ID like
- * `12/../users` can never change which endpoint is called.
- */
-export function sellPath(strings: TemplateStringsArray, ...values: Array<string | number>): string {
-  return strings.reduce(
-    (path, literal, index) =>
-      index < values.length
-        ? `${path}${literal}${encodeURIComponent(String(values[index]))}`
-        : `${path}${literal}`,
-    "",
-  );
 }

@@ -14,6 +14,20 @@ export interface RateLimiterOptions {
 export const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
+/**
+ * The client's time: how it waits between retries, draws their jitter, and bounds how long a
+ * request may take. Clients built without their own `sleep`/`random` use it, and every request's
+ * timeout is a signal from `timeout`, so tests can make waits instant or scale all of the
+ * client's time down (`clock.sleep = …`, `clock.timeout = …`) while production keeps real time.
+ * The component itself never changes it.
+ */
+export const clock = {
+  sleep,
+  random: (): number => Math.random(),
+  /** A signal that aborts after `ms`: the request's time limit. */
+  timeout: (ms: number): AbortSignal => AbortSignal.timeout(Math.max(1, ms)),
+};
+
 /** Call when the request is over (answered or failed); calling it again does nothing. */
 export type ReleaseSlot = () => void;
 

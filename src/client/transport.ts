@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import axios, { type AxiosResponse, isAxiosError } from "axios";
 import { version as componentVersion } from "../../package.json";
+import { SELL_ORIGIN } from "../util/values";
 import {
   hintFor,
   isRateLimitInDisguise,
@@ -26,9 +27,9 @@ import {
   parseRetryAfter,
   type RetryPolicy,
 } from "./retry";
-import { limiterForToken, type RateLimiter, sleep as realSleep } from "./throttle";
+import { clock, limiterForToken, type RateLimiter } from "./throttle";
 
-export const SELL_ORIGIN = "https://api.getbase.com";
+export { SELL_ORIGIN };
 export const USER_AGENT = `zendesk-sell-component/${componentVersion}`;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -97,27 +98,6 @@ export interface TransportOptions {
   limiter?: RateLimiter;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
-}
-
-/**
- * Process-wide defaults for transports built without explicit options. Tools outside the
- * component (tests, the sandbox runner, benchmarks) use this to make waits deterministic or
- * shorter; the published component never changes it.
- */
-const transportDefaults: Pick<TransportOptions, "retryPolicy" | "sleep" | "random" | "timeoutMs"> =
-  {};
-
-/** Overrides transport defaults; returns a function that restores the previous ones. */
-export function setTransportDefaults(
-  defaults: Pick<TransportOptions, "retryPolicy" | "sleep" | "random" | "timeoutMs">,
-): () => void {
-  const previous = { ...transportDefaults };
-  Object.assign(transportDefaults, defaults);
-  return () => {
-    for (const key of Object.keys(transportDefaults) as Array<keyof typeof transportDefaults>)
-      delete transportDefaults[key];
-    Object.assign(transportDefaults, previous);
-  };
 }
 
 const NETWORK_REASONS: Record<string, string> = {
@@ -213,11 +193,11 @@ export class SellTransport {
     this.origin = (options.origin ?? SELL_ORIGIN).replace(/\/+$/, "");
     this.logger = options.logger;
     this.debug = options.debug ?? false;
-    this.timeoutMs = options.timeoutMs ?? transportDefaults.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.retryPolicy = options.retryPolicy ?? transportDefaults.retryPolicy ?? DEFAULT_RETRY_POLICY;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.limiter = options.limiter ?? limiterForToken(options.token, this.origin);
-    this.sleep = options.sleep ?? transportDefaults.sleep ?? realSleep;
-    this.random = options.random ?? transportDefaults.random ?? Math.random;
+    this.sleep = options.sleep ?? ((ms) => clock.sleep(ms));
+    this.random = options.random ?? (() => clock.random());
   }
 
   /** The URL a request goes to; the path is always placed under `/<version>` on our origin. */
@@ -340,11 +320,13 @@ export class SellTransport {
 
   /** One request on the wire, judged. */
   private async attempt(url: string, request: SellRequest): Promise<AttemptOutcome> {
+    const timeoutMs = request.timeoutMs ?? this.timeoutMs;
+    const deadline = clock.timeout(timeoutMs);
     let answer: RawAnswer;
     try {
-      answer = await this.exchange(url, request);
+      answer = await this.exchange(url, request, deadline);
     } catch (error) {
-      return this.classifyException(error);
+      return this.classifyException(error, deadline.aborted ? timeoutMs : undefined);
     }
     return answer.status >= 200 && answer.status < 300
       ? this.decodeSuccess(answer, request)
@@ -352,7 +334,11 @@ export class SellTransport {
   }
 
   /** The axios call: sends the request and reads the whole answer, whatever its status. */
-  private async exchange(url: string, request: SellRequest): Promise<RawAnswer> {
+  private async exchange(
+    url: string,
+    request: SellRequest,
+    deadline: AbortSignal,
+  ): Promise<RawAnswer> {
     const hasBody = request.body !== undefined || request.rawBody !== undefined;
     const contentType = request.rawBody?.contentType ?? "application/json";
     const response: AxiosResponse<ArrayBuffer> = await axios.request<ArrayBuffer>({
@@ -370,7 +356,8 @@ export class SellTransport {
         : hasBody
           ? JSON.stringify(request.body)
           : undefined,
-      timeout: request.timeoutMs ?? this.timeoutMs,
+      // The time limit covers the whole exchange (connect, send, answer), not only idle sockets.
+      signal: deadline,
       responseType: "arraybuffer",
       transformResponse: (data: unknown) => data,
       validateStatus: () => true,
@@ -468,8 +455,8 @@ export class SellTransport {
     };
   }
 
-  /** A request that got no answer: never sent, timed out, or its connection failed. */
-  private classifyException(error: unknown): AttemptOutcome {
+  /** A request that got no answer: never sent, timed out (`timedOutAfterMs`), or its connection failed. */
+  private classifyException(error: unknown, timedOutAfterMs?: number): AttemptOutcome {
     const code =
       (isAxiosError(error) ? error.code : undefined) ??
       (error as { code?: unknown })?.code ??
@@ -478,9 +465,10 @@ export class SellTransport {
     const message = this.redact(error instanceof Error ? error.message : String(error));
     const cause = { ...(codeText ? { code: codeText } : {}), message };
     const neverSent =
-      NOT_SENT_CODES.has(codeText) ||
-      (!isAxiosError(error) && (error instanceof TypeError || error instanceof RangeError)) ||
-      (isAxiosError(error) && error.request === undefined && !TIMEOUT_CODES.has(codeText));
+      timedOutAfterMs === undefined &&
+      (NOT_SENT_CODES.has(codeText) ||
+        (!isAxiosError(error) && (error instanceof TypeError || error instanceof RangeError)) ||
+        (isAxiosError(error) && error.request === undefined && !TIMEOUT_CODES.has(codeText)));
     if (neverSent) {
       return {
         ok: false,
@@ -488,11 +476,13 @@ export class SellTransport {
         error: { kind: "not_sent", reason: `the request could not be built (${message})`, cause },
       };
     }
-    if (TIMEOUT_CODES.has(codeText) || /timeout/i.test(message)) {
+    if (timedOutAfterMs !== undefined || TIMEOUT_CODES.has(codeText) || /timeout/i.test(message)) {
+      const limit =
+        timedOutAfterMs === undefined ? message : `${Math.round(timedOutAfterMs / 100) / 10} s`;
       return {
         ok: false,
         failure: { kind: "timeout" },
-        error: { kind: "timeout", reason: `no response within the time limit (${message})`, cause },
+        error: { kind: "timeout", reason: `no response within the time limit (${limit})`, cause },
       };
     }
     const networkCode = codeText || "ERR_NETWORK";

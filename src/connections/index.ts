@@ -5,7 +5,7 @@ import {
   OAuth2Type,
   oauth2Connection,
 } from "@prismatic-io/spectral";
-import { SELL_ORIGIN } from "../client/transport";
+import { SELL_ORIGIN } from "../util/values";
 
 /**
  * OAuth 2.0 authorization code. Same key and inputs as Prismatic's own component so existing
@@ -102,7 +102,8 @@ export const apiToken = connection({
 
 export const connections = [oauth, apiToken];
 
-export interface SellCredentials {
+/** What a connection yields: the bearer token and the origin requests go to. */
+export interface ConnectionCredentials {
   token: string;
   /** Scheme, host and port requests go to. */
   origin: string;
@@ -186,7 +187,7 @@ export class SellConnectionError extends ConnectionError {
 const readToken = (value: unknown): string => (typeof value === "string" ? value.trim() : "");
 
 /** The bearer token and origin of a connection, or a `ConnectionError` that says what to fix. */
-export function resolveCredentials(sellConnection: Connection): SellCredentials {
+export function resolveCredentials(sellConnection: Connection): ConnectionCredentials {
   if (!sellConnection || typeof sellConnection !== "object") {
     throw new Error(
       "No Zendesk Sell connection was given: choose a Zendesk Sell connection for this step.",
@@ -234,11 +235,3 @@ export function resolveCredentials(sellConnection: Connection): SellCredentials 
       );
   }
 }
-
-/** The connection input every action, data source and trigger takes, under the key `connection`. */
-export const connectionInput = {
-  label: "Connection",
-  type: "connection",
-  required: true,
-  comments: "The Zendesk Sell connection to use.",
-} as const;

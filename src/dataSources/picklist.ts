@@ -1,14 +1,21 @@
 import { dataSource, type Element, type InputFieldDefinition } from "@prismatic-io/spectral";
-import type { z } from "zod";
-import { describe, sellFor } from "../actions/factories";
-import type { ItemEnvelope, Query, RecordData, SellClient } from "../client";
-import { connectionInput } from "../connections";
-import { cleanField, type Resource, toInput } from "../resources/define";
-import { type FieldSpec, integer } from "../resources/fields";
+import type { ItemEnvelope, Query, SellClient } from "../client";
+import { integer } from "../inputs/fields";
+import { cleanField, queryKey, toInput } from "../inputs/layout";
+import {
+  type PicklistQuery,
+  type PicklistSpec,
+  parseRecord,
+  type RecordData,
+  type RecordReader,
+  type Resource,
+} from "../resources/define";
+import { connectionInput, sellFor, withDocs } from "../steps";
 
 /**
- * Picklists for config wizards and inputs: every record (page after page, 100 at a time) up to
- * a cap, labelled so a person can choose, sorted by label. Keys are record IDs as strings.
+ * Picklists for config wizards and inputs, built from the picklists resources declare: every
+ * record (page after page, 100 at a time) up to a cap, each once, labelled so a person can
+ * choose, sorted by label. Keys are record IDs as strings unless the picklist says otherwise.
  */
 
 export const DEFAULT_MAX_RECORDS = 1000;
@@ -46,69 +53,77 @@ export async function listRecords(
   return [...byId.values()];
 }
 
-/** A record typed by its schema when it fits, so label functions can rely on field types. */
-export const typed = <R extends RecordData>(
-  schema: z.ZodType<R>,
-  record: RecordData,
-): R | undefined => {
-  const parsed = schema.safeParse(record);
-  return parsed.success ? parsed.data : undefined;
-};
-
-export interface PicklistSpec<R extends RecordData> {
-  /** Defaults to "Select <Resource>". */
-  label?: string;
-  /** What is listed; the API reference link is appended. */
-  description: string;
-  resource: Resource<R>;
-  /** Fallback when a record does not fit the schema: "<noun> <id>"; defaults to the resource's name. */
-  noun?: string;
-  toLabel: (record: R) => string;
-  /** Extra inputs (e.g. a pipeline for stages) and how they become list filters. */
-  filters?: Record<string, FieldSpec>;
-  /** Fixed query (e.g. only organizations). */
-  query?: Query;
-  /** Builds labels that need other records (e.g. the pipeline of each stage). */
-  labeller?: (sell: SellClient, records: RecordData[]) => Promise<(record: RecordData) => string>;
-  /** The example's label when labels need other records (the example record is the resource's fixture). */
-  exampleLabel?: string;
+/** The records a picklist shows. */
+async function recordsOf(
+  sell: SellClient,
+  resource: Resource,
+  spec: PicklistSpec,
+  params: Readonly<Record<string, unknown>>,
+): Promise<RecordData[]> {
+  const source = spec.source ?? { kind: "list" as const };
+  if (source.kind === "single") return [(await sell.v2.get(source.path)).data];
+  const query: Record<string, PicklistQuery[string]> = { ...spec.query };
+  const pathValues: Record<string, string> = {};
+  const template = source.path ?? resource.path;
+  for (const [key, field] of Object.entries(spec.filters ?? {})) {
+    const value = cleanField(field, params[key]);
+    if (value === undefined) continue;
+    if (template.includes(`{${key}}`)) pathValues[key] = String(value);
+    else query[queryKey(field.api)] = value as PicklistQuery[string];
+  }
+  const path = template.replace(/\{(\w+)\}/g, (_, key: string) =>
+    encodeURIComponent(pathValues[key] ?? ""),
+  );
+  if (source.paged === false)
+    return (await sell.v2.list(path, query)).items.map((item) => item.data);
+  return listRecords(
+    sell,
+    path,
+    query,
+    cleanField(maxRecords, params.maxRecords) ?? DEFAULT_MAX_RECORDS,
+  );
 }
 
-export function picklist<R extends RecordData>(spec: PicklistSpec<R>) {
+/** The data source of one picklist of a resource. */
+export function picklist(resource: Resource, spec: PicklistSpec) {
   const filterInputs: Record<string, InputFieldDefinition> = {};
   for (const [key, field] of Object.entries(spec.filters ?? {})) filterInputs[key] = toInput(field);
-  const { resource } = spec;
+  // A single record, or a list Sell answers whole, has nothing to cap.
+  const capped =
+    spec.source?.kind !== "single" &&
+    !(spec.source?.kind === "list" && spec.source.paged === false);
   const noun = spec.noun ?? resource.name.one;
+  const keyOf = (record: RecordData): string => {
+    const parsed = spec.keyOf ? parseRecord(resource.record, record) : undefined;
+    return parsed && spec.keyOf ? spec.keyOf(parsed) : String(record.id);
+  };
   return dataSource({
     display: {
       label: spec.label ?? `Select ${resource.name.one}`,
-      description: describe(spec.description, resource.docs),
+      description: withDocs(spec.description, resource.docs),
     },
     dataSourceType: "picklist",
     inputs: {
       connection: connectionInput as InputFieldDefinition,
       ...filterInputs,
-      maxRecords: toInput(maxRecords),
+      ...(capped ? { maxRecords: toInput(maxRecords) } : {}),
     },
     perform: async (context, params: Record<string, unknown>) => {
-      const query: Record<string, Query[string]> = { ...spec.query };
-      for (const [key, field] of Object.entries(spec.filters ?? {})) {
-        const value = cleanField(field, params[key]);
-        if (value !== undefined) query[field.api.join("")] = value as Query[string];
-      }
-      const max =
-        (cleanField(maxRecords, params.maxRecords) as number | undefined) ?? DEFAULT_MAX_RECORDS;
       const sell = sellFor({ logger: context.logger }, params);
-      const records = await listRecords(sell, resource.path, query, max);
-      const fallback = (record: RecordData) => `${noun} ${String(record.id)}`;
+      const records = (await recordsOf(sell, resource, spec, params)).filter((record) => {
+        if (!spec.accepts) return true;
+        const parsed = parseRecord(resource.record, record);
+        return parsed !== undefined && spec.accepts(parsed);
+      });
+      const read: RecordReader = (path, query, max) => listRecords(sell, path, query, max);
       const labelOf = spec.labeller
-        ? await spec.labeller(sell, records)
+        ? await spec.labeller(read, records)
         : (record: RecordData) => {
-            const parsed = typed(resource.record, record);
-            return (parsed && spec.toLabel(parsed)) || fallback(record);
+            const parsed = parseRecord(resource.record, record);
+            return (parsed && spec.toLabel(parsed)) || `${noun} ${String(record.id)}`;
           };
       const result: Element[] = records.map((record) => ({
-        key: String(record.id),
+        key: keyOf(record),
         label: labelOf(record),
       }));
       return { result: result.sort(byLabel) };
@@ -116,7 +131,7 @@ export function picklist<R extends RecordData>(spec: PicklistSpec<R>) {
     examplePayload: {
       result: [
         {
-          key: String(resource.example.id),
+          key: keyOf(resource.example),
           label: spec.exampleLabel ?? spec.toLabel(resource.example),
         },
       ],

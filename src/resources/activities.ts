@@ -1,9 +1,5 @@
 import { z } from "zod";
-import callExample from "../../test/fixtures/records/call.json";
-import textMessageExample from "../../test/fixtures/records/text_message.json";
-import visitExample from "../../test/fixtures/records/visit.json";
-import { ids, pagination } from "./common";
-import { defineResource, type Layout } from "./define";
+import { ids, pagination, recordId } from "../inputs/common";
 import {
   choice,
   dateTime,
@@ -11,70 +7,93 @@ import {
   idList,
   integer,
   longText,
-  refine,
   sortBy,
-  text,
+  text as textInput,
   triBool,
-} from "./fields";
-import { recordBase, sellId, timestamp } from "./records";
+  variant,
+} from "../inputs/fields";
+import { layout } from "../inputs/layout";
+import { SELL_DOCS } from "../util/values";
+import { resourceTogether } from "./attachments";
+import { selectDeal } from "./deals";
+import { defineResource, op } from "./define";
+import callExample from "./examples/call.json";
+import textMessageExample from "./examples/text_message.json";
+import visitExample from "./examples/visit.json";
+import { selectCallOutcome, selectVisitOutcome } from "./outcomes";
+import {
+  attachment,
+  count,
+  flag,
+  idList as idListRecord,
+  idRef,
+  recordBase,
+  text,
+  when,
+} from "./records";
+import { selectUser } from "./users";
 
 /** Calls, visits and text messages: activity with leads and contacts. */
 
+const LEAD_OR_CONTACT = ["lead", "contact"];
+
+/** Resource Type and Resource ID of an activity filter: a lead or a contact. */
+const withRecord = (noun: string, preposition = "with") => ({
+  resourceType: choice("resource_type", "Resource Type", LEAD_OR_CONTACT, {
+    comments: `${noun} ${preposition} this kind of record (set Resource ID too).`,
+  }),
+  resourceId: id("resource_id", "Resource ID", {
+    comments: `${noun} ${preposition} this lead or contact.`,
+  }),
+});
+
+// ---- calls ---------------------------------------------------------------------------------
+
 export const CallRecord = z.looseObject({
   ...recordBase,
-  user_id: sellId.nullish(),
-  summary: z.string().nullish(),
-  outcome_id: sellId.nullish(),
-  duration: z.number().nullish(),
-  phone_number: z.string().nullish(),
-  incoming: z.boolean().nullish(),
-  missed: z.boolean().nullish(),
-  resource_type: z.string().nullish(),
-  resource_id: sellId.nullish(),
-  associated_deal_ids: z.array(sellId).nullish(),
-  made_at: timestamp.nullish(),
+  ...attachment,
+  user_id: idRef,
+  summary: text,
+  recording_url: text,
+  outcome_id: idRef,
+  duration: count,
+  phone_number: text,
+  incoming: flag,
+  missed: flag,
+  associated_deal_ids: idListRecord,
+  made_at: when,
+  external_id: text,
 });
 export type CallRecord = z.infer<typeof CallRecord>;
-
-export const calls = defineResource({
-  key: "calls",
-  name: { one: "Call", many: "Calls" },
-  type: "call",
-  path: "/calls",
-  docs: "https://developer.zendesk.com/api-reference/sales-crm/resources/calls/",
-  record: CallRecord,
-  example: callExample as CallRecord,
-  stream: true,
-});
-
-const CALL_RESOURCE_TYPES = ["lead", "contact"];
 
 const callFields = {
   userId: id("user_id", "User ID", {
     comments: "The user who made or took the call. Defaults to the connected user.",
-    dataSource: "selectUser",
+    dataSource: selectUser,
   }),
   summary: longText("summary", "Summary", {
     comments: "What was said (the call's note).",
     example: "Schedule another call.",
   }),
-  recordingUrl: text("recording_url", "Recording URL", { comments: "Link to the call recording." }),
+  recordingUrl: textInput("recording_url", "Recording URL", {
+    comments: "Link to the call recording.",
+  }),
   outcomeId: id("outcome_id", "Outcome ID", {
     comments: "How the call went.",
-    dataSource: "selectCallOutcome",
+    dataSource: selectCallOutcome,
   }),
   duration: integer("duration", "Duration", {
     min: 0,
     comments: "Length of the call in seconds.",
     example: "44",
   }),
-  phoneNumber: text("phone_number", "Phone Number", {
+  phoneNumber: textInput("phone_number", "Phone Number", {
     comments: "The number called or calling.",
     example: "+44-208-1234567",
   }),
   incoming: triBool("incoming", "Incoming", { comments: "True for an incoming call." }),
   missed: triBool("missed", "Missed", { comments: "True for a missed call." }),
-  resourceType: choice("resource_type", "Resource Type", CALL_RESOURCE_TYPES, {
+  resourceType: choice("resource_type", "Resource Type", LEAD_OR_CONTACT, {
     comments: "The call was with a lead or a contact.",
   }),
   resourceId: id("resource_id", "Resource ID", {
@@ -84,40 +103,91 @@ const callFields = {
     comments: "Deals the call is about (comma-separated IDs).",
   }),
   madeAt: dateTime("made_at", "Made At", { comments: "When the call happened (ISO 8601)." }),
-  externalId: text("external_id", "External ID", {
+  externalId: textInput("external_id", "External ID", {
     comments: "The call's ID in your telephony system.",
   }),
 };
 
-export const callListLayout: Layout = {
-  resourceType: refine(callFields.resourceType, {
-    comments: "Calls with this kind of record (set Resource ID too).",
-  }),
-  resourceId: refine(callFields.resourceId, { comments: "Calls with this lead or contact." }),
-  associatedDealId: id("associated_deal_id", "Associated Deal ID", {
-    comments: "Calls about this deal.",
-    dataSource: "selectDeal",
-  }),
-  ids: ids(),
-  pagination,
-};
+const callId = recordId("Call");
 
-export const callCreateLayout: Layout = {
-  ...callFields,
-  phoneNumber: refine(callFields.phoneNumber, { required: true }),
-  madeAt: refine(callFields.madeAt, { required: true }),
-};
+export const calls = defineResource({
+  key: "calls",
+  name: { one: "Call", many: "Calls" },
+  type: "call",
+  path: "/calls",
+  docs: `${SELL_DOCS}/resources/calls/`,
+  record: CallRecord,
+  example: callExample as CallRecord,
+  fields: callFields,
+  operations: {
+    listCalls: op.list({
+      description:
+        "Returns calls, newest first (Sell's fixed order), optionally with one lead or contact or about one deal.",
+      layout: layout({
+        ...withRecord("Calls"),
+        associatedDealId: id("associated_deal_id", "Associated Deal ID", {
+          comments: "Calls about this deal.",
+          dataSource: selectDeal,
+        }),
+        ids: ids(),
+        pagination,
+      }),
+      rules: [resourceTogether],
+    }),
+    getCall: op.get({ description: "Returns a single call.", layout: layout({ id: callId }) }),
+    createCall: op.create({
+      description:
+        "Logs a call with a lead or contact: number, time, direction, duration, outcome and summary.",
+      layout: layout({
+        ...callFields,
+        phoneNumber: variant(callFields.phoneNumber, { required: true }),
+        madeAt: variant(callFields.madeAt, { required: true }),
+      }),
+      rules: [resourceTogether],
+    }),
+    updateCall: op.update({
+      description:
+        "Updates a call, e.g. attaches it to a lead or contact, or changes its outcome or summary.",
+      layout: layout({ id: callId, ...callFields }),
+      rules: [resourceTogether],
+    }),
+    deleteCall: op.delete({
+      description: "Deletes a call. Returns { data: null }.",
+      layout: layout({ id: callId }),
+    }),
+    getCallsStream: op.stream(),
+  },
+  stream: {
+    attributes: [
+      "id",
+      "user_id",
+      "summary",
+      "recording_url",
+      "outcome_id",
+      "duration",
+      "phone_number",
+      "incoming",
+      "missed",
+      "resource_type",
+      "resource_id",
+      "associated_deal_ids",
+      "made_at",
+      "created_at",
+    ],
+  },
+});
 
-export const callUpdateLayout: Layout = callFields;
+// ---- visits ----------------------------------------------------------------------------------
 
 export const VisitRecord = z.looseObject({
   ...recordBase,
-  creator_id: sellId.nullish(),
-  outcome_id: sellId.nullish(),
-  resource_type: z.string().nullish(),
-  resource_id: sellId.nullish(),
-  visited_at: timestamp.nullish(),
-  summary: z.string().nullish(),
+  ...attachment,
+  creator_id: idRef,
+  outcome_id: idRef,
+  visited_at: when,
+  resource_address: z.union([z.string(), z.looseObject({})]).nullish(),
+  rep_location_verification_status: text,
+  summary: text,
 });
 
 export const visits = defineResource({
@@ -125,46 +195,65 @@ export const visits = defineResource({
   name: { one: "Visit", many: "Visits" },
   type: "visit",
   path: "/visits",
-  docs: "https://developer.zendesk.com/api-reference/sales-crm/resources/visits/",
+  docs: `${SELL_DOCS}/resources/visits/`,
   record: VisitRecord,
   example: visitExample as z.infer<typeof VisitRecord>,
-  stream: true,
+  operations: {
+    listVisits: op.list({
+      description:
+        "Returns visits (meetings at a lead's or contact's location) that match the filters.",
+      layout: layout({
+        outcomeId: id("outcome_id", "Outcome ID", {
+          comments: "Visits with this outcome.",
+          dataSource: selectVisitOutcome,
+        }),
+        creatorId: id("creator_id", "Creator ID", {
+          comments: "Visits logged by this user.",
+          dataSource: selectUser,
+        }),
+        ...withRecord("Visits", "to"),
+        repLocationVerificationStatus: textInput(
+          "rep_location_verification_status",
+          "Rep Location Verification Status",
+          { comments: "Visits whose location check has this status, e.g. VERIFIED." },
+        ),
+        ids: ids(),
+        sortBy: sortBy(["id", "visited_at", "created_at", "updated_at"], {
+          comments: "Order of the results (Sell's default: id ascending).",
+        }),
+        pagination,
+      }),
+      rules: [resourceTogether],
+    }),
+  },
+  stream: {
+    attributes: [
+      "id",
+      "creator_id",
+      "outcome_id",
+      "resource_type",
+      "resource_id",
+      "visited_at",
+      "resource_address",
+      "rep_location_verification_status",
+      "summary",
+      "created_at",
+    ],
+  },
 });
 
-export const visitListLayout: Layout = {
-  outcomeId: id("outcome_id", "Outcome ID", {
-    comments: "Visits with this outcome.",
-    dataSource: "selectVisitOutcome",
-  }),
-  creatorId: id("creator_id", "Creator ID", {
-    comments: "Visits logged by this user.",
-    dataSource: "selectUser",
-  }),
-  resourceType: choice("resource_type", "Resource Type", ["lead", "contact"], {
-    comments: "Visits to this kind of record (set Resource ID too).",
-  }),
-  resourceId: id("resource_id", "Resource ID", { comments: "Visits to this lead or contact." }),
-  repLocationVerificationStatus: text(
-    "rep_location_verification_status",
-    "Rep Location Verification Status",
-    {
-      comments: "Visits whose location check has this status, e.g. VERIFIED.",
-    },
-  ),
-  ids: ids(),
-  sortBy: sortBy(["id", "visited_at", "created_at", "updated_at"], {
-    comments: "Order of the results (Sell's default: id ascending).",
-  }),
-  pagination,
-};
+// ---- text messages -----------------------------------------------------------------------------
 
 export const TextMessageRecord = z.looseObject({
   ...recordBase,
-  content: z.string().nullish(),
-  incoming: z.boolean().nullish(),
-  resource_type: z.string().nullish(),
-  resource_id: sellId.nullish(),
-  sent_at: timestamp.nullish(),
+  ...attachment,
+  content: text,
+  incoming: flag,
+  sent_at: when,
+  user_id: idRef,
+  user_phone_number: text,
+  resource_phone_number: text,
+  associated_deal_ids: idListRecord,
 });
 
 export const textMessages = defineResource({
@@ -172,19 +261,26 @@ export const textMessages = defineResource({
   name: { one: "Text Message", many: "Text Messages" },
   type: "text_message",
   path: "/text_messages",
-  docs: "https://developer.zendesk.com/api-reference/sales-crm/resources/text-messages/",
+  docs: `${SELL_DOCS}/resources/text-messages/`,
   record: TextMessageRecord,
   example: textMessageExample as z.infer<typeof TextMessageRecord>,
+  operations: {
+    listTextMessages: op.list({
+      description:
+        "Returns text messages (SMS) exchanged with leads and contacts, newest first by default.",
+      layout: layout({
+        ...withRecord("Messages"),
+        ids: ids(),
+        sortBy: sortBy(["id", "sent_at", "created_at"], {
+          comments: "Order of the results (Sell's default: id descending).",
+        }),
+        pagination,
+      }),
+      rules: [resourceTogether],
+    }),
+    getTextMessage: op.get({
+      description: "Returns a single text message.",
+      layout: layout({ id: recordId("Text Message") }),
+    }),
+  },
 });
-
-export const textMessageListLayout: Layout = {
-  resourceType: choice("resource_type", "Resource Type", ["lead", "contact"], {
-    comments: "Messages with this kind of record (set Resource ID too).",
-  }),
-  resourceId: id("resource_id", "Resource ID", { comments: "Messages with this lead or contact." }),
-  ids: ids(),
-  sortBy: sortBy(["id", "sent_at", "created_at"], {
-    comments: "Order of the results (Sell's default: id descending).",
-  }),
-  pagination,
-};

@@ -1,74 +1,80 @@
 import { z } from "zod";
-import associatedContactExample from "../../test/fixtures/records/associated_contact.json";
-import example from "../../test/fixtures/records/deal.json";
-import { ids, pagination } from "./common";
-import { defineResource, group, inQuery, type Layout } from "./define";
+import { ids, inclusive, pagination, recordId } from "../inputs/common";
 import {
   choice,
   currency,
-  customFields,
   date,
   dateTime,
   decimal,
   id,
   integer,
   pairs,
-  refine,
   sortBy,
-  tags,
-  text,
+  text as textInput,
   triBool,
-} from "./fields";
-import { crmRecordBase, decimalValue, sellId, timestamp } from "./records";
+  variant,
+} from "../inputs/fields";
+import { group, inQuery, layout } from "../inputs/layout";
+import { SELL_DOCS } from "../util/values";
+import { selectContact, selectOrganization } from "./contacts";
+import {
+  crmFilters,
+  customFieldValues,
+  ownerId,
+  tagNames,
+  upsertFiltersComment,
+} from "./crmInputs";
+import { definePicklist, defineResource, op } from "./define";
+import associatedContactExample from "./examples/associated_contact.json";
+import example from "./examples/deal.json";
+import { selectPipeline, selectStage } from "./pipelines";
+import { selectDealUnqualifiedReason, selectLossReason } from "./reasons";
+import { count, crmRecordBase, decimalValue, flag, idRef, text, when } from "./records";
+import { selectDealSource } from "./sources";
 
 /** Deals: an opportunity with a primary contact, moving left to right through a pipeline's stages. */
 
 export const DealRecord = z.looseObject({
   ...crmRecordBase,
-  name: z.string().nullish(),
+  name: text,
   value: decimalValue.nullish(),
-  currency: z.string().nullish(),
-  hot: z.boolean().nullish(),
-  stage_id: sellId.nullish(),
-  contact_id: sellId.nullish(),
-  organization_id: sellId.nullish(),
-  source_id: sellId.nullish(),
-  loss_reason_id: sellId.nullish(),
-  unqualified_reason_id: sellId.nullish(),
-  last_stage_change_at: timestamp.nullish(),
-  estimated_close_date: z.string().nullish(),
+  currency: text,
+  hot: flag,
+  stage_id: idRef,
+  contact_id: idRef,
+  organization_id: idRef,
+  source_id: idRef,
+  loss_reason_id: idRef,
+  unqualified_reason_id: idRef,
+  last_stage_change_at: when,
+  last_stage_change_by_id: idRef,
+  last_activity_at: when,
+  estimated_close_date: text,
+  customized_win_likelihood: count,
+  dropbox_email: text,
+  added_at: when,
+  associated_contacts: z.unknown().optional(),
 });
 export type DealRecord = z.infer<typeof DealRecord>;
 
-export const deals = defineResource({
-  key: "deals",
-  name: { one: "Deal", many: "Deals" },
-  type: "deal",
-  path: "/deals",
-  docs: "https://developer.zendesk.com/api-reference/sales-crm/resources/deals/",
-  record: DealRecord,
-  example: example as DealRecord,
-  stream: true,
-  customFieldTypes: ["deal"],
-});
-
 export const dealLabel = (deal: DealRecord): string => deal.name?.trim() || `Deal ${deal.id}`;
 
+export const selectDeal = definePicklist<DealRecord>({
+  key: "selectDeal",
+  description: "Select a deal from your Zendesk Sell account.",
+  toLabel: dealLabel,
+});
+
 export const dealFields = {
-  name: text("name", "Name", { comments: "Name of the deal.", example: "Website Redesign" }),
+  name: textInput("name", "Name", { comments: "Name of the deal.", example: "Website Redesign" }),
   value: decimal("value", "Value", {
     comments: "Value of the deal, e.g. 1000 or 1000.50, in its currency.",
   }),
   currency: currency("currency", "Currency", {
     comments: "ISO 4217 code, e.g. USD. Defaults to the account's currency.",
   }),
-  customFields: customFields("custom_fields", "Custom Fields", {
-    comments: "Custom field values, keyed by the custom field's name as shown in Sell.",
-  }),
-  tags: tags("tags", "Tags", {
-    comments:
-      "Tag names. Sell replaces the deal's whole tag set with this list; leave empty to keep the current tags.",
-  }),
+  customFields: customFieldValues,
+  tags: tagNames("deal"),
   hot: triBool("hot", "Hot", { comments: "Whether the deal is hot." }),
   lastStageChangeAt: dateTime("last_stage_change_at", "Last Stage Change At", {
     comments:
@@ -76,7 +82,7 @@ export const dealFields = {
   }),
   addedAt: dateTime("added_at", "Added At", { comments: "When the deal was started (ISO 8601)." }),
   estimatedCloseDate: date("estimated_close_date", "Estimated Close Date", {
-    comments: "Expected close date, YYYY-MM-DD.",
+    comments: "Expected close date, YYYY-MM-DD (a date and time is accepted; its date is kept).",
   }),
   customizedWinLikelihood: integer("customized_win_likelihood", "Customized Win Likelihood", {
     min: 0,
@@ -86,55 +92,49 @@ export const dealFields = {
   }),
   contactId: id("contact_id", "Contact ID", {
     comments: "The deal's primary contact (a person or an organization).",
-    dataSource: "selectContact",
+    dataSource: selectContact,
   }),
-  ownerId: id("owner_id", "Owner ID", {
-    comments: "The user the deal is assigned to.",
-    dataSource: "selectUser",
-  }),
+  ownerId: ownerId("deal"),
   stageId: id("stage_id", "Stage ID", {
     comments:
       "The stage (and so the pipeline) of the deal. Defaults to the first stage of the default pipeline.",
-    dataSource: "selectStage",
+    dataSource: selectStage,
   }),
   sourceId: id("source_id", "Source ID", {
     comments: "Where the deal came from (a deal source).",
-    dataSource: "selectDealSource",
+    dataSource: selectDealSource,
   }),
   lossReasonId: id("loss_reason_id", "Loss Reason ID", {
     comments: "Why the deal was lost.",
-    dataSource: "selectLossReason",
+    dataSource: selectLossReason,
   }),
   unqualifiedReasonId: id("unqualified_reason_id", "Unqualified Reason ID", {
     comments: "Why the deal was unqualified.",
-    dataSource: "selectDealUnqualifiedReason",
+    dataSource: selectDealUnqualifiedReason,
   }),
 };
 const f = dealFields;
+const filters = crmFilters("Deals");
 
 export const includes = choice("includes", "Includes", ["associated_contacts"], {
   comments: "associated_contacts: also return the contacts attached to each deal.",
 });
 
-export const listLayout: Layout = {
-  name: refine(f.name, { comments: "Deals with exactly this name." }),
+export const dealId = recordId("Deal", selectDeal);
+
+const listLayout = layout({
+  name: variant(f.name, { comments: "Deals with exactly this name." }),
   ids: ids(),
-  creatorId: id("creator_id", "Creator ID", {
-    comments: "Deals created by this user.",
-    dataSource: "selectUser",
-  }),
-  ownerId: refine(f.ownerId, { comments: "Deals owned by this user." }),
-  contactId: refine(f.contactId, { comments: "Deals whose primary contact is this contact." }),
+  creatorId: filters.creatorId,
+  ownerId: filters.ownerId,
+  contactId: variant(f.contactId, { comments: "Deals whose primary contact is this contact." }),
   organizationId: id("organization_id", "Organization ID", {
     comments: "Deals of this organization (a contact with Is Organization True).",
-    dataSource: "selectOrganization",
+    dataSource: selectOrganization,
   }),
-  sourceId: refine(f.sourceId, { comments: "Deals from this source." }),
-  stageId: refine(f.stageId, { comments: "Deals in this stage." }),
-  customFields: refine(f.customFields, {
-    comments:
-      "Filter by custom field values (exact match). Sell only filters on custom fields marked Filterable.",
-  }),
+  sourceId: variant(f.sourceId, { comments: "Deals from this source." }),
+  stageId: variant(f.stageId, { comments: "Deals in this stage." }),
+  customFields: filters.customFields,
   pagination,
   additionalFields: group("Additional Fields", {
     sortBy: sortBy(
@@ -148,40 +148,145 @@ export const listLayout: Layout = {
         "estimated_close_date",
         "last_activity_at",
       ],
-      {
-        comments: "Order of the results (Sell's default: id ascending).",
-      },
+      { comments: "Order of the results (Sell's default: id ascending)." },
     ),
     includes,
-    inclusive: triBool("inclusive", "Inclusive", {
-      comments:
-        "How several filters combine: True (default) = all must match, False = any may match.",
-    }),
-    value: refine(f.value, { comments: "Deals with exactly this value." }),
-    hot: refine(f.hot, { comments: "True: only hot deals. False: only deals that are not hot." }),
-    estimatedCloseDate: refine(f.estimatedCloseDate, {
+    inclusive,
+    value: variant(f.value, { comments: "Deals with exactly this value." }),
+    hot: variant(f.hot, { comments: "True: only hot deals. False: only deals that are not hot." }),
+    estimatedCloseDate: variant(f.estimatedCloseDate, {
       comments: "Deals expected to close on this date (YYYY-MM-DD).",
     }),
   }),
-};
+});
 
 /** Every writable field, none required: the fields of an update (and of an upsert). */
-export const updateLayout: Layout = { ...f };
+const writable = layout({ ...f });
 
 /** A new deal needs a name and a primary contact; same input order as Prismatic's component. */
-export const createLayout: Layout = {
-  ...updateLayout,
-  name: refine(f.name, { required: true }),
-  contactId: refine(f.contactId, { required: true }),
-};
+const createLayout = layout({
+  ...writable,
+  name: variant(f.name, { required: true }),
+  contactId: variant(f.contactId, { required: true }),
+});
+
+/** Moving a deal to a stage chosen with its pipeline (Move Deal to Stage). */
+export const moveLayout = layout({
+  id: dealId,
+  pipelineId: id([], "Pipeline ID", {
+    required: true,
+    comments: "The pipeline of the stage. The stage must belong to it.",
+    dataSource: selectPipeline,
+  }),
+  stageId: variant(f.stageId, { required: true, comments: "The stage to move the deal to." }),
+  lossReasonId: variant(f.lossReasonId, {
+    comments: "When the stage is a lost stage: why the deal was lost.",
+  }),
+  unqualifiedReasonId: variant(f.unqualifiedReasonId, {
+    comments: "When the stage is an unqualified stage: why.",
+  }),
+});
+
+export const deals = defineResource({
+  key: "deals",
+  name: { one: "Deal", many: "Deals" },
+  type: "deal",
+  path: "/deals",
+  docs: `${SELL_DOCS}/resources/deals/`,
+  record: DealRecord,
+  example: example as DealRecord,
+  fields: dealFields,
+  picklists: [selectDeal],
+  customFieldTypes: ["deal"],
+  search: true,
+  poll: true,
+  operations: {
+    listDeals: op.list({
+      description:
+        "Returns the deals visible to the connected user that match the filters: one page, or every page with Fetch All.",
+      layout: listLayout,
+    }),
+    getDeal: op.get({
+      description:
+        "Returns a single deal available to the user, optionally with its associated contacts.",
+      layout: layout({ id: dealId, includes }),
+    }),
+    createDeal: op.create({
+      description:
+        "Creates a deal for a primary contact. Without a stage it starts in the first stage of the default pipeline.",
+      layout: createLayout,
+    }),
+    updateDeal: op.update({
+      description:
+        "Updates a deal. Only the fields given are changed; Tags, when given, replace the deal's tags.",
+      layout: layout({ id: dealId, ...writable }),
+    }),
+    deleteDeal: op.delete({
+      description:
+        "Deletes an existing deal and removes all associated contacts from the deal in a single call. This cannot be undone. Returns { data: null }.",
+      layout: layout({ id: dealId }),
+    }),
+    getDealsStream: op.stream({ changed: "stage_id" }),
+    upsertDeal: op.upsert({
+      description:
+        "Creates a deal or updates the one that matches the Filters (sent as query parameters), e.g. a contact and an external-ID custom field. No match: created, with the filters' values; one match: updated; several: fails with a clear error. At least one filter is required.",
+      layout: layout({
+        filters: inQuery(
+          pairs([], "Filters", {
+            required: true,
+            comments: upsertFiltersComment(
+              "deal",
+              "contact_id = 12",
+              " (then Name and Contact ID are needed)",
+            ),
+          }),
+        ),
+        inclusive: inQuery(inclusive),
+        ...writable,
+      }),
+      filtersKey: "filters",
+    }),
+  },
+  stream: {
+    attributes: [
+      "id",
+      "creator_id",
+      "owner_id",
+      "name",
+      "value",
+      "currency",
+      "hot",
+      "stage_id",
+      "source_id",
+      "loss_reason_id",
+      "last_stage_change_at",
+      "last_stage_change_by_id",
+      "dropbox_email",
+      "contact_id",
+      "organization_id",
+      "estimated_close_date",
+      "customized_win_likelihood",
+      "tags",
+      "custom_field_values",
+      "created_at",
+    ],
+  },
+});
 
 // ---- associated contacts -------------------------------------------------------------------
 
 export const AssociatedContactRecord = z.looseObject({
-  contact_id: sellId,
-  role: z.string().nullish(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
+  contact_id: z.number().int(),
+  deal_id: idRef,
+  role: text,
+  created_at: when,
+  updated_at: when,
+});
+
+const dealOfAssociation = id([], "Deal ID", {
+  required: true,
+  comments: "The deal.",
+  dataSource: selectDeal,
 });
 
 /** Contacts attached to a deal besides its primary contact, each with a role. */
@@ -190,63 +295,46 @@ export const associatedContacts = defineResource({
   name: { one: "Associated Contact", many: "Associated Contacts" },
   type: "associated_contact",
   path: "/deals/{dealId}/associated_contacts",
-  docs: "https://developer.zendesk.com/api-reference/sales-crm/resources/associated-contacts/",
+  docs: `${SELL_DOCS}/resources/associated-contacts/`,
   record: AssociatedContactRecord,
   example: associatedContactExample as z.infer<typeof AssociatedContactRecord>,
-  stream: true,
-});
-
-export const dealOfAssociation = id([], "Deal ID", {
-  required: true,
-  comments: "The deal.",
-  dataSource: "selectDeal",
-});
-
-export const associatedContactListLayout: Layout = { dealId: dealOfAssociation, pagination };
-
-export const associatedContactCreateLayout: Layout = {
-  dealId: dealOfAssociation,
-  contactId: id("contact_id", "Contact ID", {
-    required: true,
-    comments: "The contact to attach to the deal.",
-    dataSource: "selectContact",
-  }),
-  role: text("role", "Role", {
-    comments: "The contact's role in the deal, e.g. involved (Sell's default).",
-    example: "involved",
-  }),
-};
-
-// ---- upsert and stage moves -------------------------------------------------------------------
-
-export const upsertLayout: Layout = {
-  filters: inQuery(
-    pairs([], "Filters", {
-      required: true,
-      comments:
-        "How Sell finds the deal to update: pairs of list filter and value, e.g. contact_id = 12, or a custom field name (marked Filterable in Sell) and its value. At least one is required. No match: a deal is created (then Name and Contact ID are needed); one match: it is updated; several: the upsert fails.",
+  operations: {
+    listAssociatedContacts: op.list({
+      label: "List Deal Associated Contacts",
+      description:
+        "Returns the contacts attached to a deal (besides its primary contact), with their role.",
+      layout: layout({ dealId: dealOfAssociation, pagination }),
     }),
-  ),
-  inclusive: inQuery(
-    triBool("inclusive", "Inclusive", {
-      comments:
-        "How several filters combine: True (default) = all must match, False = any may match.",
+    addAssociatedContact: op.create({
+      label: "Add Deal Associated Contact",
+      description:
+        "Attaches a contact to a deal with a role (e.g. involved). The deal and the contact must exist.",
+      layout: layout({
+        dealId: dealOfAssociation,
+        contactId: id("contact_id", "Contact ID", {
+          required: true,
+          comments: "The contact to attach to the deal.",
+          dataSource: selectContact,
+        }),
+        role: textInput("role", "Role", {
+          comments: "The contact's role in the deal, e.g. involved (Sell's default).",
+          example: "involved",
+        }),
+      }),
     }),
-  ),
-  ...updateLayout,
-};
-
-export const moveLayout: Layout = {
-  pipelineId: id([], "Pipeline ID", {
-    required: true,
-    comments: "The pipeline of the stage. The stage must belong to it.",
-    dataSource: "selectPipeline",
-  }),
-  stageId: refine(f.stageId, { required: true, comments: "The stage to move the deal to." }),
-  lossReasonId: refine(f.lossReasonId, {
-    comments: "When the stage is a lost stage: why the deal was lost.",
-  }),
-  unqualifiedReasonId: refine(f.unqualifiedReasonId, {
-    comments: "When the stage is an unqualified stage: why.",
-  }),
-};
+    removeAssociatedContact: op.delete({
+      label: "Remove Deal Associated Contact",
+      description:
+        "Detaches a contact from a deal (the contact itself is kept). Returns { data: null }.",
+      layout: layout({
+        dealId: dealOfAssociation,
+        id: id("id", "Contact ID", {
+          required: true,
+          comments: "The contact to detach from the deal.",
+          dataSource: selectContact,
+        }),
+      }),
+    }),
+  },
+  stream: { attributes: ["id", "contact_id", "deal_id", "created_at"] },
+});

@@ -1,281 +1,266 @@
-import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import type { z } from "zod";
-import type { RecordData } from "../client/envelopes";
-import { InputError } from "../client/errors";
-import { isWellFormed, type QueryValue } from "../client/query";
-import { type FieldSpec, isPlainObject } from "./fields";
+import { streamLayout } from "../inputs/common";
+import type { FieldSpec, PicklistRef } from "../inputs/fields";
+import type { Fields, Layout, Rule, Values } from "../inputs/layout";
 
 /**
- * Layouts: how a resource's fields are arranged as the inputs of one action. A layout is an
- * ordered map of input key → field, or → group (a spectral structured object of fields), which
- * is exactly the input tree the action shows. The same layout is used to read the values back
- * and to build the request, so inputs and requests cannot drift apart.
+ * How a Sell resource is declared: one record that carries everything true of it — what its
+ * records look like, the inputs and rules of each operation, the picklists it offers, and what
+ * Sell lets you do with it (Firehose, Search, list polling). Actions, data sources, triggers,
+ * output schemas and tests are derived from these records (see `src/resources/index.ts`).
  */
 
-export interface GroupSpec {
-  readonly group: string;
-  readonly comments?: string;
-  readonly fields: Readonly<Record<string, FieldSpec>>;
-}
-export type LayoutEntry = FieldSpec | GroupSpec;
-export type Layout = Readonly<Record<string, LayoutEntry>>;
+export type RecordData = Record<string, unknown>;
 
-export const group = (
-  label: string,
-  fields: Record<string, FieldSpec>,
-  comments?: string,
-): GroupSpec => ({
-  group: label,
-  fields,
-  ...(comments ? { comments } : {}),
-});
+/** A list query as the data source layer reads it. */
+export type PicklistQuery = Readonly<Record<string, string | number | boolean | readonly number[]>>;
 
-export const isGroup = (entry: LayoutEntry): entry is GroupSpec => "group" in entry;
+/** Reads records for a picklist label that needs other records (e.g. the pipeline of each stage). */
+export type RecordReader = (
+  path: string,
+  query: PicklistQuery,
+  max: number,
+) => Promise<RecordData[]>;
 
-/** Where a field's value goes in a request. */
-export type Target = "body" | "query";
-
-/** Marks a field to be sent as a query parameter even in a write (upsert filters, `inclusive`). */
-export const inQuery = <T>(field: FieldSpec<T>): FieldSpec<T> & { target: Target } => ({
-  ...field,
-  target: "query",
-});
-
-export const targetOf = (field: FieldSpec, fallback: Target): Target =>
-  (field as FieldSpec & { target?: Target }).target ?? fallback;
-
-/** Whether any text in a value (strings, object keys, list items) cannot be sent as UTF-8. */
-function holdsBrokenText(value: unknown, depth = 0): boolean {
-  if (typeof value === "string") return !isWellFormed(value);
-  if (depth > 20 || value === null || typeof value !== "object" || Buffer.isBuffer(value))
-    return false;
-  if (Array.isArray(value)) return value.some((item) => holdsBrokenText(item, depth + 1));
-  return Object.entries(value).some(
-    ([key, item]) => !isWellFormed(key) || holdsBrokenText(item, depth + 1),
-  );
-}
-
-/**
- * Runs a field's parser and its required check, naming the input in any error. Text that is
- * not valid Unicode (a lone UTF-16 surrogate) is refused here, for every input, since it can be
- * neither put in a URL nor sent as UTF-8.
- */
-export function cleanField<T>(
-  field: FieldSpec<T>,
-  value: unknown,
-  errorLabel: string = field.label,
-): T | undefined {
-  if (holdsBrokenText(value)) {
-    throw new InputError(
-      errorLabel,
-      "contains a broken character (half of a UTF-16 surrogate pair, often left by cutting text in the middle of an emoji): remove or retype it",
-    );
-  }
-  const parsed = field.parse(value, errorLabel);
-  if (parsed === undefined && field.required) throw new InputError(errorLabel, "is required");
-  return parsed;
-}
-
-/** The spectral input for a field; `errorLabel` is how errors name it (group › label). */
-export function toInput(field: FieldSpec, errorLabel: string = field.label): InputFieldDefinition {
-  const base = {
-    label: field.label,
-    ...(field.comments ? { comments: field.comments } : {}),
-    ...(field.example ? { example: field.example } : {}),
-    ...(field.placeholder ? { placeholder: field.placeholder } : {}),
-    ...(field.dataSource ? { dataSource: field.dataSource } : {}),
-    required: field.required === true,
-    clean: (value: unknown) => cleanField(field, value, errorLabel),
-  };
-  if (field.collection === "keyvaluelist")
-    return { ...base, type: "string", collection: "keyvaluelist" };
-  if (field.collection === "valuelist") return { ...base, type: "string", collection: "valuelist" };
-  const withDefault = field.default === undefined ? {} : { default: field.default };
-  const withModel = field.model ? { model: [...field.model] } : {};
-  switch (field.inputType) {
-    case "code":
-      return { ...base, ...withDefault, type: "code", language: "json" };
-    case "boolean":
-      return { ...base, ...withDefault, ...withModel, type: "boolean" };
-    case "text":
-      return { ...base, ...withDefault, ...withModel, type: "text" };
-    case "string":
-      return { ...base, ...withDefault, ...withModel, type: "string" };
-  }
-}
-
-const childLabel = (groupSpec: GroupSpec, field: FieldSpec): string =>
-  `${groupSpec.group} › ${field.label}`;
-
-/** The inputs (spectral definitions) a layout shows. */
-export function layoutInputs(layout: Layout): Record<string, InputFieldDefinition> {
-  const inputs: Record<string, InputFieldDefinition> = {};
-  for (const [key, entry] of Object.entries(layout)) {
-    if (isGroup(entry)) {
-      const children: Record<string, InputFieldDefinition> = {};
-      for (const [childKey, field] of Object.entries(entry.fields))
-        children[childKey] = toInput(field, childLabel(entry, field));
-      inputs[key] = {
-        type: "structuredObject",
-        label: entry.group,
-        ...(entry.comments ? { comments: entry.comments } : {}),
-        inputs: children as Record<
-          string,
-          Exclude<
-            InputFieldDefinition,
-            { type: "structuredObject" | "dynamicObject" | "connection" | "template" }
-          >
-        >,
-      } as InputFieldDefinition;
-    } else {
-      inputs[key] = toInput(entry);
-    }
-  }
-  return inputs;
-}
-
-/** One input's cleaned value, with where it came from. */
-export interface FieldValue {
-  /** Input key path, e.g. `additionalFields.ownerId`. */
+/** A picklist (data source) a resource offers; inputs refer to it by this object. */
+export interface PicklistSpec<R extends RecordData = RecordData> extends PicklistRef {
+  /** Data source key, e.g. `selectLead`. */
   readonly key: string;
-  readonly field: FieldSpec;
-  readonly value: unknown;
-  /** How errors name this input. */
-  readonly label: string;
+  /** Defaults to "Select <Resource>". */
+  readonly label?: string;
+  /** What is listed; the API reference link is appended. */
+  readonly description: string;
+  /** How a person recognises a record. (Methods, not function properties: a picklist of leads is a picklist of records.) */
+  toLabel(record: R): string;
+  /** Fallback label "<noun> <id>" for a record that does not fit the schema; defaults to the resource's name. */
+  readonly noun?: string;
+  /** A fixed list filter (e.g. only organizations). */
+  readonly query?: PicklistQuery;
+  /** Extra inputs (e.g. a pipeline for stages); their attribute is the list filter. */
+  readonly filters?: Readonly<Record<string, FieldSpec>>;
+  /** Labels that need other records, read through `read`. */
+  readonly labeller?: (
+    read: RecordReader,
+    records: RecordData[],
+  ) => Promise<(record: RecordData) => string>;
+  /** The example's label when labels need other records. */
+  readonly exampleLabel?: string;
+  /** The element key of a record (default: its ID). */
+  keyOf?(record: R): string;
+  /** Which records it offers (default: all). */
+  accepts?(record: R): boolean;
+  /**
+   * `single`: the one record at `path` (the account); `list` (default): every page of the
+   * resource's list (or of `path`, whose `{placeholders}` are filter inputs); `paged: false` for
+   * lists Sell answers whole.
+   */
+  readonly source?:
+    | { kind: "single"; path: string }
+    | { kind: "list"; path?: string; paged?: boolean };
+  /** Order of the elements: by label (default), or as `order` sorts the records. */
+  order?(records: R[]): R[];
 }
 
-/** A structured-object value may arrive as an object, as JSON text, or not at all. */
-const groupValue = (value: unknown, label: string): Record<string, unknown> => {
-  if (isPlainObject(value)) return value;
-  if (typeof value === "string" && value.trim().startsWith("{")) {
-    try {
-      const parsed: unknown = JSON.parse(value);
-      if (isPlainObject(parsed)) return parsed;
-    } catch {
-      throw new InputError(label, "must be an object of its fields; the JSON could not be read");
-    }
-  }
-  return {};
+/** A record typed by its schema when it fits, so labels can rely on field types. */
+export const parseRecord = <R extends RecordData>(
+  schema: z.ZodType<R>,
+  record: RecordData,
+): R | undefined => {
+  const result = schema.safeParse(record);
+  return result.success ? result.data : undefined;
 };
 
-/**
- * Reads every field of a layout from the action's params and cleans it. Groups that were left
- * out (undefined, "", not an object) count as empty, never as a crash. Only fields that have a
- * value are returned.
- */
-export function readLayout(
-  layout: Layout,
-  params: Readonly<Record<string, unknown>>,
-): FieldValue[] {
-  const values: FieldValue[] = [];
-  for (const [key, entry] of Object.entries(layout)) {
-    if (isGroup(entry)) {
-      const groupParams = groupValue(params[key], entry.group);
-      for (const [childKey, field] of Object.entries(entry.fields)) {
-        const label = childLabel(entry, field);
-        const value = cleanField(field, groupParams[childKey], label);
-        if (value !== undefined) values.push({ key: `${key}.${childKey}`, field, value, label });
-      }
-    } else {
-      const value = cleanField(entry, params[key]);
-      if (value !== undefined) values.push({ key, field: entry, value, label: entry.label });
-    }
-  }
-  return values;
+/** Declares a picklist, keeping the type of the records its labels read. */
+export const definePicklist = <R extends RecordData>(spec: PicklistSpec<R>): PicklistSpec<R> =>
+  spec;
+
+/** Which record an update targets, and which inputs were used up saying so (not sent in the body). */
+export interface UpdateTarget {
+  id: number;
+  consumed: readonly string[];
 }
 
-/** Finds the value of one input by key path in what `readLayout` returned. */
-export const inputValue = (values: readonly FieldValue[], key: string): unknown =>
-  values.find((v) => v.key === key)?.value;
-
-const setPath = (
-  target: Record<string, unknown>,
-  path: readonly string[],
-  value: unknown,
-  label: string,
-): void => {
-  let node = target;
-  for (const part of path.slice(0, -1)) {
-    const next = node[part];
-    if (next === undefined) node[part] = {};
-    else if (!isPlainObject(next))
-      throw new InputError(label, `conflicts with another input that sets ${path.join(".")}`);
-    node = node[part] as Record<string, unknown>;
-  }
-  const last = path[path.length - 1] as string;
-  const existing = node[last];
-  node[last] = isPlainObject(existing) && isPlainObject(value) ? { ...existing, ...value } : value;
-};
-
-/** Request body (`data`) of the fields whose target is the body. */
-export function toBody(values: readonly FieldValue[], fallback: Target = "body"): RecordData {
-  const body: Record<string, unknown> = {};
-  for (const { field, value, label } of values) {
-    if (targetOf(field, fallback) !== "body" || field.api.length === 0) continue;
-    setPath(body, field.api, value, label);
-  }
-  return body;
+/** What a log line goes to. */
+export interface Warn {
+  warn: (message: string) => void;
 }
 
+export type OperationKind =
+  | "list"
+  | "get"
+  | "create"
+  | "update"
+  | "delete"
+  | "upsert"
+  | "findOrCreate"
+  | "stream";
+
 /**
- * Query parameters of the fields whose target is the query: nested paths and object values
- * become bracketed keys (`address[city]`, `custom_fields[Name]`), arrays are comma-joined and
- * key/value pair lists are sent as their own keys.
+ * One action a resource offers, as declared: its inputs (layout) and the rules across them,
+ * typed where declared and kept here as a checked closure.
  */
-export function toQuery(
-  values: readonly FieldValue[],
-  fallback: Target = "query",
-): Record<string, QueryValue> {
-  const query: Record<string, QueryValue> = {};
-  const put = (key: string, value: unknown) => {
-    if (value === undefined || value === null) return;
-    if (isPlainObject(value)) {
-      for (const [childKey, childValue] of Object.entries(value))
-        put(`${key}[${childKey}]`, childValue);
-      return;
-    }
-    if (Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2)) {
-      for (const [pairKey, pairValue] of value as Array<[string, unknown]>) put(pairKey, pairValue);
-      return;
-    }
-    query[key] = Array.isArray(value) ? value.map(String) : (value as QueryValue);
+export interface Operation {
+  readonly kind: OperationKind;
+  /** Overrides the default label ("Create Lead"). */
+  readonly label?: string;
+  /** What the action does; the API reference link is appended. */
+  readonly description: string;
+  readonly layout: Layout;
+  /** Checks the rules across inputs; throws `InputError`. */
+  readonly check: (values: unknown) => void;
+  /** Update: picks the record (default: the `id` input). */
+  readonly resolveTarget?: (values: unknown, log: Warn) => UpdateTarget;
+  /** Upsert: the input holding the Filters pairs. */
+  readonly filtersKey?: string;
+  /** Find or Create: where the email and the custom fields are in the layout. */
+  readonly emailKey?: string;
+  readonly customFieldsKey?: string;
+  /** Stream: what the events are about, for the description. */
+  readonly events?: string;
+  readonly changed?: string;
+}
+
+interface OperationSpec<L extends Layout> {
+  readonly label?: string;
+  readonly description: string;
+  readonly layout: L;
+  readonly rules?: ReadonlyArray<Rule<Values<L>>>;
+}
+
+const checked =
+  <L extends Layout>(rules: ReadonlyArray<Rule<Values<L>>> | undefined) =>
+  (values: unknown) => {
+    for (const rule of rules ?? []) rule(values as Values<L>);
   };
-  for (const { field, value } of values) {
-    if (targetOf(field, fallback) !== "query") continue;
-    const [head, ...rest] = field.api;
-    if (head === undefined) put("", value);
-    else
-      put(
-        rest.reduce((key, part) => `${key}[${part}]`, head),
-        value,
-      );
-  }
-  return query;
-}
 
-/** Cross-field rules, checked before any request; they throw `InputError`. */
-export type Rule = (values: readonly FieldValue[]) => void;
+const declare = <L extends Layout>(
+  kind: OperationKind,
+  spec: OperationSpec<L>,
+  extra: Partial<Operation> = {},
+): Operation => ({
+  kind,
+  ...(spec.label ? { label: spec.label } : {}),
+  description: spec.description,
+  layout: spec.layout,
+  check: checked(spec.rules),
+  ...extra,
+});
 
-/** A Sell resource, declared once. Actions, picklists, streams and tests derive from it. */
+/** The operations a resource can declare, each typed by its own layout. */
+export const op = {
+  /** `GET <path>`: one page, or every page with Fetch All. */
+  list: <L extends Layout>(spec: OperationSpec<L>) => declare("list", spec),
+  /** `GET <path>/{id}`; the layout has the `id` input (and any parent in the path). */
+  get: <L extends Layout>(spec: OperationSpec<L>) => declare("get", spec),
+  /** `POST <path>` with `{ data }`. */
+  create: <L extends Layout>(spec: OperationSpec<L>) => declare("create", spec),
+  /** `PUT <path>/{id}` with the fields given. */
+  update: <L extends Layout>(
+    spec: OperationSpec<L> & { resolveTarget?: (values: Values<L>, log: Warn) => UpdateTarget },
+  ) =>
+    declare(
+      "update",
+      spec,
+      spec.resolveTarget
+        ? {
+            resolveTarget: (values, log) =>
+              spec.resolveTarget?.(values as Values<L>, log) as UpdateTarget,
+          }
+        : {},
+    ),
+  /** `DELETE <path>/{id}`. */
+  delete: <L extends Layout>(spec: OperationSpec<L>) => declare("delete", spec),
+  /** `POST <path>/upsert?<filters>`. */
+  upsert: <L extends Layout>(spec: OperationSpec<L> & { filtersKey: keyof L & string }) =>
+    declare("upsert", spec, { filtersKey: spec.filtersKey }),
+  /** Look up by email or a custom field, create when none matches. */
+  findOrCreate: <L extends Layout>(
+    spec: OperationSpec<L> & { emailKey: string; customFieldsKey: keyof L & string },
+  ) =>
+    declare("findOrCreate", spec, {
+      emailKey: spec.emailKey,
+      customFieldsKey: spec.customFieldsKey,
+    }),
+  /** `GET /v3/<key>/stream`. */
+  stream: (spec: { label?: string; events?: string; changed?: string } = {}): Operation => ({
+    kind: "stream",
+    ...(spec.label ? { label: spec.label } : {}),
+    description: "",
+    layout: streamLayout,
+    check: () => undefined,
+    ...(spec.events ? { events: spec.events } : {}),
+    ...(spec.changed ? { changed: spec.changed } : {}),
+  }),
+};
+
+/** A Sell resource, declared once. */
 export interface Resource<R extends RecordData = RecordData> {
   /** Plural key, as in URLs and Firehose: `leads`. */
   readonly key: string;
   readonly name: { readonly one: string; readonly many: string };
   /** `meta.type` of its records. */
   readonly type: string;
-  /** v2 collection path: `/leads`. */
+  /** v2 collection path: `/leads`; parents in braces: `/orders/{orderId}/line_items`. */
   readonly path: string;
   /** Sell API reference page. */
   readonly docs: string;
-  /** Loose schema of a record: known fields typed, unknown fields passed through. */
+  /** Loose schema of a record: every documented field typed, unknown fields passed through. */
   readonly record: z.ZodType<R>;
-  /** A realistic record (from the test fixtures), used for example payloads. */
+  /** A realistic record (`src/resources/examples/`), used for example payloads. */
   readonly example: R;
-  /** Firehose supports it: `GET /v3/<key>/stream`. */
-  readonly stream?: boolean;
+  /** The attributes a record can be written with (upserts copy their filters into these). */
+  readonly fields?: Fields;
+  /** Actions built from the resource, by action key. */
+  readonly operations?: Readonly<Record<string, Operation>>;
+  /** Picklists (data sources) of its records. */
+  readonly picklists?: ReadonlyArray<PicklistSpec<R>>;
+  /** Firehose (`GET /v3/<key>/stream`): the attributes its events carry. */
+  readonly stream?: { readonly attributes: readonly string[] };
+  /** Search API (`POST /v3/<key>/search`). */
+  readonly search?: boolean;
+  /** The list-polling trigger can watch it (`sort_by=updated_at:desc`). */
+  readonly poll?: boolean;
   /** Resource types whose custom field definitions type its `custom_fields` (e.g. `["lead"]`). */
   readonly customFieldTypes?: readonly string[];
 }
 
-export const defineResource = <R extends RecordData>(resource: Resource<R>): Resource<R> =>
-  resource;
+/** Declares a resource, keeping its literal type (operation keys, record type). */
+export const defineResource = <D extends Resource>(resource: D): D => resource;
+
+/** The action keys a resource declares. */
+export type OperationKey<D extends Resource> = D extends { operations: infer O }
+  ? keyof O & string
+  : never;
+
+/** The request an operation sends: what tests check it against and tools show. */
+export interface Endpoint {
+  readonly method: "GET" | "POST" | "PUT" | "DELETE";
+  readonly version: "v2" | "v3";
+  /** Path template; `{name}` is filled from the input of that key. */
+  readonly path: string;
+  /** Where field values go unless a field says otherwise. */
+  readonly fieldsTo: "query" | "body";
+}
+
+/** The endpoint of an operation (Find or Create sends several requests: it has none). */
+export function endpointOf(resource: Resource, operation: Operation): Endpoint | undefined {
+  const byId = `${resource.path}/{id}`;
+  switch (operation.kind) {
+    case "list":
+      return { method: "GET", version: "v2", path: resource.path, fieldsTo: "query" };
+    case "get":
+      return { method: "GET", version: "v2", path: byId, fieldsTo: "query" };
+    case "create":
+      return { method: "POST", version: "v2", path: resource.path, fieldsTo: "body" };
+    case "update":
+      return { method: "PUT", version: "v2", path: byId, fieldsTo: "body" };
+    case "delete":
+      return { method: "DELETE", version: "v2", path: byId, fieldsTo: "query" };
+    case "upsert":
+      return { method: "POST", version: "v2", path: `${resource.path}/upsert`, fieldsTo: "body" };
+    case "stream":
+      return { method: "GET", version: "v3", path: `/${resource.key}/stream`, fieldsTo: "query" };
+    case "findOrCreate":
+      return undefined;
+  }
+}

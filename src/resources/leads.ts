@@ -1,50 +1,43 @@
 import { z } from "zod";
-import example from "../../test/fixtures/records/lead.json";
-import conversionExample from "../../test/fixtures/records/lead_conversion.json";
-import { InputError } from "../client/errors";
-import { ids, pagination } from "./common";
-import { defineResource, group, inputValue, inQuery, type Layout, type Rule } from "./define";
+import { ids, inclusive, pagination, recordId } from "../inputs/common";
+import { InputError } from "../inputs/errors";
+import { address, id, pairs, sortBy, text as textInput, toggle, variant } from "../inputs/fields";
+import { group, inQuery, layout, type Rule } from "../inputs/layout";
+import { SELL_DOCS } from "../util/values";
 import {
-  address,
-  customFields,
-  email,
-  id,
-  longText,
-  pairs,
-  refine,
-  sortBy,
-  tags,
-  text,
-  triBool,
-} from "./fields";
-import { AddressRecord, crmRecordBase, recordBase, sellId } from "./records";
+  addressParts,
+  contactDetailInputs,
+  contactInfo,
+  crmFilters,
+  customFieldValues,
+  ownerId,
+  profile,
+  shortContactInfo,
+  tagNames,
+  upsertCreatorId,
+  upsertFiltersComment,
+} from "./crmInputs";
+import { definePicklist, defineResource, op } from "./define";
+import example from "./examples/lead.json";
+import conversionExample from "./examples/lead_conversion.json";
+import { selectLeadUnqualifiedReason } from "./reasons";
+import { contactDetails, crmRecordBase, idRef, recordBase, text } from "./records";
+import { selectLeadSource } from "./sources";
+import { selectUser } from "./users";
 
 /** Leads: unqualified prospects — a person, an organization, or both. Converted one way into contacts and a deal. */
 
 export const LeadRecord = z.looseObject({
   ...crmRecordBase,
-  first_name: z.string().nullish(),
-  last_name: z.string().nullish(),
-  organization_name: z.string().nullish(),
-  status: z.string().nullish(),
-  source_id: sellId.nullish(),
-  unqualified_reason_id: z.union([sellId, z.string()]).nullish(),
-  email: z.string().nullish(),
-  address: AddressRecord.nullish(),
+  ...contactDetails,
+  first_name: text,
+  last_name: text,
+  organization_name: text,
+  status: text,
+  source_id: idRef,
+  unqualified_reason_id: z.union([z.number().int(), z.string()]).nullish(),
 });
 export type LeadRecord = z.infer<typeof LeadRecord>;
-
-export const leads = defineResource({
-  key: "leads",
-  name: { one: "Lead", many: "Leads" },
-  type: "lead",
-  path: "/leads",
-  docs: "https://developer.zendesk.com/api-reference/sales-crm/resources/leads/",
-  record: LeadRecord,
-  example: example as LeadRecord,
-  stream: true,
-  customFieldTypes: ["lead"],
-});
 
 /** Picklist label: the person and/or organization, so organization-only leads are recognisable. */
 export const leadLabel = (lead: LeadRecord): string => {
@@ -54,139 +47,82 @@ export const leadLabel = (lead: LeadRecord): string => {
   return person || organization || `Lead ${lead.id}`;
 };
 
+export const selectLead = definePicklist<LeadRecord>({
+  key: "selectLead",
+  description:
+    "Select a lead from your Zendesk Sell account (people by name, organization-only leads by organization).",
+  toLabel: leadLabel,
+});
+
 // ---- fields --------------------------------------------------------------------------------
 
 export const leadFields = {
-  organizationName: text("organization_name", "Organization Name", {
+  organizationName: textInput("organization_name", "Organization Name", {
     comments: "The lead's organization. A lead needs a Last Name, an Organization Name, or both.",
     example: "Design Services Company",
   }),
-  firstName: text("first_name", "First Name", { example: "Mark" }),
-  lastName: text("last_name", "Last Name", {
+  firstName: textInput("first_name", "First Name", { example: "Mark" }),
+  lastName: textInput("last_name", "Last Name", {
     comments: "The lead's last name. A lead needs a Last Name, an Organization Name, or both.",
     example: "Johnson",
   }),
   address: address("address", "Address", {
     comments: "Address as JSON: line1, city, postal_code, state, country.",
   }),
-  email: email("email", "Email"),
-  phone: text("phone", "Phone", { example: "508-778-6516" }),
-  mobile: text("mobile", "Mobile", { example: "508-778-6516" }),
-  fax: text("fax", "Fax"),
-  twitter: text("twitter", "Twitter"),
-  facebook: text("facebook", "Facebook"),
-  linkedin: text("linkedin", "LinkedIn"),
-  skype: text("skype", "Skype"),
-  website: text("website", "Website", { example: "www.designservices.com" }),
-  customFields: customFields("custom_fields", "Custom Fields", {
-    comments: "Custom field values, keyed by the custom field's name as shown in Sell.",
-  }),
-  tags: tags("tags", "Tags", {
-    comments:
-      "Tag names. Sell replaces the lead's whole tag set with this list; leave empty to keep the current tags.",
-  }),
-  status: text("status", "Status", {
+  ...contactDetailInputs,
+  customFields: customFieldValues,
+  tags: tagNames("lead"),
+  status: textInput("status", "Status", {
     comments: "The lead status name as configured in Sell, e.g. New, Working, Unqualified.",
     example: "New",
   }),
-  title: text("title", "Title", { example: "CEO" }),
-  description: longText("description", "Description"),
-  industry: text("industry", "Industry"),
-  ownerId: id("owner_id", "Owner ID", {
-    comments: "The user the lead is assigned to.",
-    dataSource: "selectUser",
-  }),
+  ...profile,
+  ownerId: ownerId("lead"),
   sourceId: id("source_id", "Source ID", {
     comments: "Where the lead came from (a lead source).",
-    dataSource: "selectLeadSource",
+    dataSource: selectLeadSource,
   }),
   unqualifiedReasonId: id("unqualified_reason_id", "Unqualified Reason ID", {
     comments: "Why the lead was unqualified.",
-    dataSource: "selectLeadUnqualifiedReason",
+    dataSource: selectLeadUnqualifiedReason,
   }),
 };
 const f = leadFields;
-
-const filters = {
-  organizationName: refine(f.organizationName, {
-    comments: "Leads with exactly this organization name.",
-  }),
-  firstName: refine(f.firstName, { comments: "Leads with exactly this first name." }),
-  lastName: refine(f.lastName, { comments: "Leads with exactly this last name." }),
-  status: refine(f.status, { comments: "Leads with this status name." }),
-  ids: ids(),
-  creatorId: id("creator_id", "Creator ID", {
-    comments: "Leads created by this user.",
-    dataSource: "selectUser",
-  }),
-  ownerId: refine(f.ownerId, { comments: "Leads owned by this user." }),
-  sourceId: refine(f.sourceId, { comments: "Leads from this source." }),
-  email: text("email", "Email", { comments: "Leads with exactly this email address." }),
-  phone: refine(f.phone, { comments: "Leads with exactly this phone number." }),
-  mobile: refine(f.mobile, { comments: "Leads with exactly this mobile number." }),
-  addressCity: text(["address", "city"], "City"),
-  addressPostalCode: text(["address", "postal_code"], "Zip/Postal Code"),
-  addressState: text(["address", "state"], "State/Province"),
-  addressCountry: text(["address", "country"], "Country"),
-  customFields: refine(f.customFields, {
-    comments:
-      "Filter by custom field values (exact match). Sell only filters on custom fields marked Filterable.",
-  }),
-  sortBy: sortBy(
-    ["id", "first_name", "last_name", "organization_name", "created_at", "updated_at"],
-    {
-      comments: "Order of the results (Sell's default: updated_at ascending).",
-    },
-  ),
-  inclusive: triBool("inclusive", "Inclusive", {
-    comments:
-      "How several filters combine: True (default) = all must match, False = any may match.",
-  }),
-};
+const filters = crmFilters("Leads");
 
 // ---- layouts (input keys as in Prismatic's component) ---------------------------------------
 
-export const listLayout: Layout = {
-  organizationName: filters.organizationName,
-  firstName: filters.firstName,
-  lastName: filters.lastName,
-  status: filters.status,
-  ids: filters.ids,
+const leadId = recordId("Lead", selectLead);
+
+const listLayout = layout({
+  organizationName: variant(f.organizationName, {
+    comments: "Leads with exactly this organization name.",
+  }),
+  firstName: variant(f.firstName, { comments: "Leads with exactly this first name." }),
+  lastName: variant(f.lastName, { comments: "Leads with exactly this last name." }),
+  status: variant(f.status, { comments: "Leads with this status name." }),
+  ids: ids(),
   creatorId: filters.creatorId,
   ownerId: filters.ownerId,
-  sourceId: filters.sourceId,
+  sourceId: variant(f.sourceId, { comments: "Leads from this source." }),
   contactInfo: group("Contact Information", {
     email: filters.email,
     phone: filters.phone,
     mobile: filters.mobile,
   }),
-  address: group("Address", {
-    addressCity: filters.addressCity,
-    addressPostalCode: filters.addressPostalCode,
-    addressState: filters.addressState,
-    addressCountry: filters.addressCountry,
-  }),
+  address: group("Address", addressParts),
   customFields: filters.customFields,
   pagination,
   additionalFields: group("Additional Fields", {
-    sortBy: filters.sortBy,
-    inclusive: filters.inclusive,
+    sortBy: sortBy(
+      ["id", "first_name", "last_name", "organization_name", "created_at", "updated_at"],
+      { comments: "Order of the results (Sell's default: updated_at ascending)." },
+    ),
+    inclusive,
   }),
-};
-
-const contactInfo = group("Contact Information", {
-  email: f.email,
-  phone: f.phone,
-  mobile: f.mobile,
-  fax: f.fax,
-  twitter: f.twitter,
-  facebook: f.facebook,
-  linkedin: f.linkedin,
-  skype: f.skype,
-  website: f.website,
 });
 
-export const createLayout: Layout = {
+const createLayout = layout({
   organizationName: f.organizationName,
   firstName: f.firstName,
   lastName: f.lastName,
@@ -203,49 +139,41 @@ export const createLayout: Layout = {
     sourceId: f.sourceId,
     unqualifiedReasonId: f.unqualifiedReasonId,
   }),
-};
+});
 
-export const updateLayout: Layout = createLayout;
-
-export const upsertLayout: Layout = {
+const upsertLayout = layout({
   organizationName: f.organizationName,
   firstName: f.firstName,
   lastName: f.lastName,
-  contactInfo: group("Contact Information", { email: f.email, phone: f.phone, mobile: f.mobile }),
+  contactInfo: shortContactInfo,
   addresses: group("Addresses", {
-    addressCity: text(["address", "city"], "City"),
-    addressPostalCode: text(["address", "postal_code"], "Zip/Postal Code"),
-    addressCountry: text(["address", "country"], "Country"),
+    addressCity: addressParts.addressCity,
+    addressPostalCode: addressParts.addressPostalCode,
+    addressCountry: addressParts.addressCountry,
   }),
   customFields: f.customFields,
   filterableCustomFields: inQuery(
     pairs([], "Filters", {
       required: true,
-      comments:
-        "How Sell finds the lead to update: pairs of list filter and value, e.g. email = mark@example.com, or a custom field name (marked Filterable in Sell) and its value. At least one is required. No match: a lead is created; one match: it is updated; several: the upsert fails.",
+      comments: upsertFiltersComment("lead", "email = mark@example.com"),
     }),
   ),
   additionalFields: group("Additional Fields", {
     status: f.status,
-    inclusive: inQuery(filters.inclusive),
-    creatorId: inQuery(
-      refine(filters.creatorId, {
-        comments: "Also match on the user who created the lead (a filter).",
-      }),
-    ),
+    inclusive: inQuery(inclusive),
+    creatorId: inQuery(upsertCreatorId("lead")),
     ownerId: f.ownerId,
     sourceId: f.sourceId,
   }),
-};
+});
 
 // ---- rules ---------------------------------------------------------------------------------
 
 /** Sell needs a last name or an organization name to create a lead. */
-export const nameOrOrganization: Rule = (values) => {
-  if (
-    inputValue(values, "lastName") === undefined &&
-    inputValue(values, "organizationName") === undefined
-  ) {
+export const nameOrOrganization: Rule<{ lastName?: string; organizationName?: string }> = (
+  values,
+) => {
+  if (values.lastName === undefined && values.organizationName === undefined) {
     throw new InputError(
       "Last Name",
       "or Organization Name is required: a lead is a person (Last Name), an organization (Organization Name), or both",
@@ -253,17 +181,144 @@ export const nameOrOrganization: Rule = (values) => {
   }
 };
 
+export const leads = defineResource({
+  key: "leads",
+  name: { one: "Lead", many: "Leads" },
+  type: "lead",
+  path: "/leads",
+  docs: `${SELL_DOCS}/resources/leads/`,
+  record: LeadRecord,
+  example: example as LeadRecord,
+  fields: leadFields,
+  picklists: [selectLead],
+  customFieldTypes: ["lead"],
+  search: true,
+  poll: true,
+  operations: {
+    listLeads: op.list({
+      description:
+        "Returns the leads visible to the connected user that match the filters: one page, or every page with Fetch All.",
+      layout: listLayout,
+    }),
+    getLead: op.get({
+      description: "Returns a single lead available to the user.",
+      layout: layout({ id: leadId }),
+    }),
+    createLead: op.create({
+      description:
+        "Creates a lead: a person (Last Name), an organization (Organization Name), or both. One of the two is required.",
+      layout: createLayout,
+      rules: [nameOrOrganization],
+    }),
+    updateLead: op.update({
+      description:
+        "Updates a lead. Only the fields given are changed; Tags, when given, replace the lead's tags.",
+      layout: layout({ id: leadId, ...createLayout }),
+    }),
+    upsertLead: op.upsert({
+      description:
+        "Creates a lead or updates the one that matches the Filters (sent as query parameters). No match: created, with the filters' values; one match: updated; several: fails with a clear error. At least one filter is required.",
+      layout: upsertLayout,
+      filtersKey: "filterableCustomFields",
+    }),
+    deleteLead: op.delete({
+      description: "Deletes a lead. This cannot be undone. Returns { data: null }.",
+      layout: layout({ id: leadId }),
+    }),
+    getLeadsStream: op.stream(),
+    findOrCreateLead: op.findOrCreate({
+      description:
+        "Looks for a lead by email (or by a filterable custom field such as an external ID) and creates it only if none exists, so a form posted twice makes one lead. The output's meta.created says which happened.",
+      layout: createLayout,
+      rules: [nameOrOrganization],
+      emailKey: "contactInfo.email",
+      customFieldsKey: "customFields",
+    }),
+    qualifyLead: op.update({
+      label: "Qualify Lead",
+      description:
+        "Moves a lead forward: sets its status (as named in Sell) and optionally its owner.",
+      layout: layout({
+        id: leadId,
+        status: textInput("status", "Status", {
+          required: true,
+          comments: "The lead status to set, as named in Sell (e.g. Working, Qualified).",
+          example: "Working",
+        }),
+        ownerId: f.ownerId,
+      }),
+    }),
+    unqualifyLead: op.update({
+      label: "Unqualify Lead",
+      description:
+        "Marks a lead as unqualified: sets its status and the reason, chosen from the account's lead unqualified reasons.",
+      layout: layout({
+        id: leadId,
+        status: textInput("status", "Status", {
+          required: true,
+          default: "Unqualified",
+          comments:
+            "The lead status meaning unqualified in your Sell account (default: Unqualified).",
+        }),
+        unqualifiedReasonId: variant(f.unqualifiedReasonId, { required: true }),
+        ownerId: f.ownerId,
+      }),
+    }),
+  },
+  stream: {
+    attributes: [
+      "id",
+      "creator_id",
+      "owner_id",
+      "first_name",
+      "last_name",
+      "organization_name",
+      "status",
+      "source_id",
+      "title",
+      "description",
+      "industry",
+      "website",
+      "email",
+      "phone",
+      "mobile",
+      "fax",
+      "twitter",
+      "facebook",
+      "linkedin",
+      "skype",
+      "address",
+      "tags",
+      "custom_field_values",
+      "created_at",
+    ],
+  },
+});
+
 // ---- conversions ---------------------------------------------------------------------------
 
 export const LeadConversionRecord = z.looseObject({
   ...recordBase,
-  lead_id: sellId.nullish(),
-  individual_id: sellId.nullish(),
-  organization_id: sellId.nullish(),
-  deal_id: sellId.nullish(),
-  creator_id: sellId.nullish(),
+  lead_id: idRef,
+  individual_id: idRef,
+  organization_id: idRef,
+  deal_id: idRef,
+  creator_id: idRef,
 });
 export type LeadConversionRecord = z.infer<typeof LeadConversionRecord>;
+
+/** The inputs of a conversion. */
+export const conversionLayout = layout({
+  leadId: variant(leadId, { comments: "The lead to convert. Conversion cannot be undone." }),
+  ownerId: id("owner_id", "Owner ID", {
+    comments: "Owner of the contacts and deal created. Defaults to the lead's owner.",
+    dataSource: selectUser,
+  }),
+  createDeal: toggle("Create Deal", {
+    default: "true",
+    comments: "When true (the default), a deal is created for the new contact too.",
+  }),
+});
 
 /** A lead's one-way conversion into a person and/or organization contact, and optionally a deal. */
 export const leadConversions = defineResource({
@@ -271,7 +326,14 @@ export const leadConversions = defineResource({
   name: { one: "Lead Conversion", many: "Lead Conversions" },
   type: "lead_conversion",
   path: "/lead_conversions",
-  docs: "https://developer.zendesk.com/api-reference/sales-crm/resources/lead-conversions/",
+  docs: `${SELL_DOCS}/resources/lead-conversions/`,
   record: LeadConversionRecord,
   example: conversionExample as LeadConversionRecord,
+  operations: {
+    listLeadConversions: op.list({
+      description:
+        "Returns past lead conversions with the IDs of the lead and of the records it became.",
+      layout: layout({ pagination }),
+    }),
+  },
 });

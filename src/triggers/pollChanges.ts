@@ -1,17 +1,12 @@
 import { createHash } from "node:crypto";
 import { type InputFieldDefinition, pollingTrigger } from "@prismatic-io/spectral";
-import contactExample from "../../test/fixtures/records/contact.json";
-import leadExample from "../../test/fixtures/records/lead.json";
-import { sellFor } from "../actions/factories";
 import type { RecordData, SellClient } from "../client";
-import { connectionInput } from "../connections";
+import { choice, toggle } from "../inputs/fields";
+import { layout, layoutInputs, need, readLayout } from "../inputs/layout";
+import { pollableResources } from "../resources";
 import { contacts } from "../resources/contacts";
-import { deals } from "../resources/deals";
-import { cleanField, type Layout, layoutInputs } from "../resources/define";
-import { choice, toggle } from "../resources/fields";
 import { leads } from "../resources/leads";
-import { notes } from "../resources/notes";
-import { tasks } from "../resources/tasks";
+import { connectionInput, sellFor } from "../steps";
 
 /**
  * "New and Updated Records", Prismatic's list-polling trigger, kept under the same key, inputs
@@ -25,22 +20,18 @@ import { tasks } from "../resources/tasks";
  * (Firehose-backed triggers are the precise alternative for accounts that have Firehose.)
  */
 
-const RESOURCES = { deals, leads, contacts, tasks, notes } as const;
-type PolledResource = keyof typeof RESOURCES;
-
 /** Most changed records one poll reports (100 requests). */
 export const MAX_CHANGES_PER_POLL = 10_000;
 
+/** The resources the trigger can watch, from the registry (the incumbent's order: deals first). */
+const POLL_ORDER = ["deals", "leads", "contacts", "tasks", "notes"];
+const polled = [...pollableResources].sort(
+  (a, b) => (POLL_ORDER.indexOf(a.key) + 1 || 99) - (POLL_ORDER.indexOf(b.key) + 1 || 99),
+);
 const pollResourceType = choice(
   [],
   "Resource Type",
-  [
-    { label: "Deals", value: "deals" },
-    { label: "Leads", value: "leads" },
-    { label: "Contacts", value: "contacts" },
-    { label: "Tasks", value: "tasks" },
-    { label: "Notes", value: "notes" },
-  ],
+  polled.map((resource) => ({ label: resource.name.many, value: resource.key })),
   { required: true, comments: "The kind of record to watch." },
 );
 const showNewRecords = toggle("Show New Records", {
@@ -52,7 +43,7 @@ const showUpdatedRecords = toggle("Show Updated Records", {
   comments:
     "Report records changed since the last poll (records both created and changed since then count as new).",
 });
-const inputs: Layout = { pollResourceType, showNewRecords, showUpdatedRecords };
+const inputs = layout({ pollResourceType, showNewRecords, showUpdatedRecords });
 
 /**
  * Where the last poll stopped: the newest `updated_at` reported and, for the records reported
@@ -160,10 +151,12 @@ export const pollChangesTrigger = pollingTrigger({
   },
   inputs: { connection: connectionInput as InputFieldDefinition, ...layoutInputs(inputs) },
   perform: async (context, payload, params: Record<string, unknown>) => {
-    const resource =
-      RESOURCES[cleanField(pollResourceType, params.pollResourceType) as PolledResource];
-    const showNew = cleanField(showNewRecords, params.showNewRecords) !== false;
-    const showUpdated = cleanField(showUpdatedRecords, params.showUpdatedRecords) !== false;
+    const { values } = readLayout(inputs, params);
+    const resourceKey = need(values.pollResourceType, "Resource Type");
+    const resource = polled.find((r) => r.key === resourceKey);
+    if (!resource) throw new Error(`Resource Type '${resourceKey}' cannot be polled`);
+    const showNew = values.showNewRecords !== false;
+    const showUpdated = values.showUpdatedRecords !== false;
     const state = context.polling.getState();
     const cursor = readCursor(state);
     const sell = sellFor(context, params);
@@ -203,7 +196,7 @@ export const pollChangesTrigger = pollingTrigger({
       headers: {},
       queryParameters: {},
       rawBody: { data: null },
-      body: { data: { created: [leadExample], updated: [contactExample] } },
+      body: { data: { created: [leads.example], updated: [contacts.example] } },
       pathFragment: "",
       webhookUrls: {},
       webhookApiKeys: {},

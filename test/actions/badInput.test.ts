@@ -246,7 +246,7 @@ describe("choices", () => {
     await refuses(
       "getStream",
       { resource: "../users", position: "tail" },
-      "Resource: must be one of leads, contacts, deals, associated_contacts, notes, tasks, calls, appointments, orders, line_items, products, users, sources, stages, tags, custom_fields, collaborations, documents, visits, got '../users'",
+      "Resource: must be one of leads, contacts, deals, associated_contacts, notes, tasks, orders, line_items, products, stages, users, custom_fields, sources, tags, calls, visits, appointments, collaborations, documents, got '../users'",
     );
   });
 

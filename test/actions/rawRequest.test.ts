@@ -406,7 +406,7 @@ describe("retries", () => {
     });
     scope.done();
     expect(error.message).toBe(
-      "Zendesk Sell did not answer POST /v2/leads in time: no response within the time limit (timeout of 50ms exceeded). The request may still have been carried out: check Sell before repeating it.",
+      "Zendesk Sell did not answer POST /v2/leads in time: no response within the time limit (0.1 s). The request may still have been carried out: check Sell before repeating it.",
     );
   });
 });

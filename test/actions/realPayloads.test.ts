@@ -8,23 +8,23 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
-import { account, products } from "../../src/resources/account";
+import { account } from "../../src/resources/account";
 import { textMessages, visits } from "../../src/resources/activities";
-import {
-  dealSources,
-  dealUnqualifiedReasons,
-  leadSources,
-  leadUnqualifiedReasons,
-  lossReasons,
-  tags,
-  visitOutcomes,
-} from "../../src/resources/catalog";
 import { contacts } from "../../src/resources/contacts";
 import { associatedContacts, deals } from "../../src/resources/deals";
 import { leads } from "../../src/resources/leads";
 import { notes } from "../../src/resources/notes";
 import { lineItems, orders } from "../../src/resources/orders";
+import { visitOutcomes } from "../../src/resources/outcomes";
 import { pipelines, stages } from "../../src/resources/pipelines";
+import { products } from "../../src/resources/products";
+import {
+  dealUnqualifiedReasons,
+  leadUnqualifiedReasons,
+  lossReasons,
+} from "../../src/resources/reasons";
+import { dealSources, leadSources } from "../../src/resources/sources";
+import { tags } from "../../src/resources/tags";
 import { tasks } from "../../src/resources/tasks";
 import { users } from "../../src/resources/users";
 import { SELL, sellApi } from "../helpers/sell";

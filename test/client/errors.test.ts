@@ -1,13 +1,10 @@
 import { ConnectionError } from "@prismatic-io/spectral";
 import { z } from "zod";
+import { SellApiError, SellTransport } from "../../src/client";
+import { InputError } from "../../src/inputs/errors";
+import { toReadableError } from "../../src/steps/errorHook";
 import {
-  createSellClient,
-  InputError,
-  SellApiError,
-  SellTransport,
-  toReadableError,
-} from "../../src/client";
-import {
+  clientOf,
   instantRetries,
   newToken,
   oauthConnection,
@@ -16,7 +13,7 @@ import {
   socketError,
 } from "../helpers/sell";
 
-const sell = () => createSellClient(oauthConnection());
+const sell = () => clientOf(oauthConnection());
 
 describe("Sell error responses become readable messages", () => {
   it("422 with several errors lists each field (JSON pointer → attribute) and the logref", async () => {
@@ -263,7 +260,7 @@ describe("failures without a status", () => {
     await expect(
       transport.send("v2", { method: "GET", path: "/leads/1", retry: false }),
     ).rejects.toThrow(
-      "Zendesk Sell did not answer GET /v2/leads/1 in time: no response within the time limit (timeout of 50ms exceeded).",
+      "Zendesk Sell did not answer GET /v2/leads/1 in time: no response within the time limit (0.1 s).",
     );
   });
 

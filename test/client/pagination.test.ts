@@ -1,5 +1,4 @@
-import { createSellClient } from "../../src/client";
-import { oauthConnection, SELL, sellApi } from "../helpers/sell";
+import { clientOf, oauthConnection, SELL, sellApi } from "../helpers/sell";
 
 const item = (id: number) => ({ data: { id, name: `Deal ${id}` }, meta: { type: "deal" } });
 const page = (ids: number[], next?: string) => ({
@@ -22,10 +21,10 @@ describe("v2 list pagination", () => {
       .get("/v2/deals")
       .query({ stage_id: "7", page: "2", per_page: "100" })
       .reply(200, page(range(101, 150)));
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     const ids: number[] = [];
-    for await (const envelope of sell.v2.items("/deals", { stage_id: 7 }))
-      ids.push(envelope.data.id as number);
+    for await (const envelopes of sell.v2.pages("/deals", { stage_id: 7 }))
+      for (const envelope of envelopes.items) ids.push(envelope.data.id as number);
     expect(ids).toEqual(range(1, 150));
     scope.done();
   });
@@ -38,7 +37,7 @@ describe("v2 list pagination", () => {
       .get("/v2/deals")
       .query({ page: "2", per_page: "100" })
       .reply(200, page(range(101, 200), `${SELL}/v2/deals?page=3&per_page=100`));
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     const result = await sell.v2.collect("/deals", {}, { maxItems: 150 });
     expect(result.items.map((i) => i.data.id)).toEqual(range(1, 150));
     expect(result).toMatchObject({ truncated: true, pages: 2 });
@@ -50,7 +49,7 @@ describe("v2 list pagination", () => {
       .get("/v2/deals")
       .query({ page: "1", per_page: "100" })
       .reply(200, page(range(1, 3)));
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await expect(sell.v2.collect("/deals", {}, { maxItems: 3 })).resolves.toMatchObject({
       truncated: false,
       pages: 1,
@@ -62,7 +61,7 @@ describe("v2 list pagination", () => {
       .get("/v2/deals")
       .query({ page: "1", per_page: "2" })
       .reply(200, page([1, 2], `${SELL}/v2/deals?page=2&per_page=2`));
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await expect(sell.v2.collect("/deals", {}, { maxItems: 2, perPage: 2 })).resolves.toMatchObject(
       { truncated: true, pages: 1 },
     );
@@ -73,7 +72,7 @@ describe("v2 list pagination", () => {
       .get("/v2/deals")
       .query({ page: "1", per_page: "100" })
       .reply(200, page([], `${SELL}/v2/deals?page=2&per_page=100`));
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await expect(sell.v2.collect("/deals")).resolves.toEqual({
       items: [],
       truncated: false,
@@ -87,7 +86,7 @@ describe("v2 list pagination", () => {
       .get("/v2/deals")
       .query({ page: "1", per_page: "100" })
       .reply(200, page([1]));
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await sell.v2.collect("/deals", {}, { perPage: 500 });
   });
 
@@ -96,7 +95,7 @@ describe("v2 list pagination", () => {
       .get("/v2/deals")
       .query(true)
       .reply(200, page([1], "https://evil.example.com/v2/deals?page=2"));
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await expect(sell.v2.collect("/deals")).rejects.toThrow(
       "Zendesk Sell answered GET /v2/deals with an unexpected body: next_page link points outside /v2/deals.",
     );
@@ -107,7 +106,7 @@ describe("v2 list pagination", () => {
       .get("/v2/deals")
       .query({ page: "1", per_page: "100" })
       .reply(200, page([1, 2], `${SELL}/v2/deals?page=2&per_page=100`));
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     const pages = sell.v2.pages("/deals");
     const first = await pages.next();
     expect(first.value).toMatchObject({ items: [{ data: { id: 1 } }, { data: { id: 2 } }] });
@@ -142,7 +141,7 @@ describe("Firehose stream iteration", () => {
       .get("/v3/leads/stream")
       .query({ position: "p2", limit: "100" })
       .reply(200, { items: [event(3, "deleted")], meta: { position: "p3", top: true } });
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     const positions: string[] = [];
     const ids: number[] = [];
     for await (const streamPage of sell.v3.stream("leads", { position: "tail", limit: 100 })) {
@@ -159,7 +158,7 @@ describe("Firehose stream iteration", () => {
       .get("/v3/deals/stream")
       .query({ position: "top" })
       .reply(200, { items: [event(1), event(2)], meta: { position: "p1", top: false } });
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     const pages = [];
     for await (const streamPage of sell.v3.stream("deals", { position: "top", maxEvents: 2 }))
       pages.push(streamPage);

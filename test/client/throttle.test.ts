@@ -1,14 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
-  createSellClient,
   limiterForToken,
   RateLimiter,
   SELL_REQUESTS_PER_WINDOW,
   SELL_WINDOW_MS,
   SellTransport,
 } from "../../src/client";
-import { newToken, oauthConnection } from "../helpers/sell";
+import { clientOf, newToken, oauthConnection } from "../helpers/sell";
 
 /** Largest number of timestamps that fall in any window of `windowMs`. */
 const busiestWindow = (times: number[], windowMs: number): number => {
@@ -96,8 +95,8 @@ describe("one limiter per token, shared by every client", () => {
 
   it("two clients built from the same connection draw from one budget", async () => {
     const connection = oauthConnection();
-    const first = createSellClient(connection);
-    const second = createSellClient(connection);
+    const first = clientOf(connection);
+    const second = clientOf(connection);
     // Both transports must hold the process-wide limiter of that token.
     const limiterOf = (client: typeof first) =>
       (client.transport as unknown as { limiter: RateLimiter }).limiter;

@@ -1,5 +1,6 @@
-import { createSellClient, SellApiError, SellTransport } from "../../src/client";
+import { SellApiError, SellTransport } from "../../src/client";
 import {
+  clientOf,
   instantRetries,
   newToken,
   oauthConnection,
@@ -18,7 +19,7 @@ describe("requests", () => {
       .matchHeader("content-type", "application/json")
       .post("/v2/leads", { data: { last_name: "Johnson" } })
       .reply(200, { data: lead, meta: { type: "lead" } });
-    const sell = createSellClient(oauthConnection(token));
+    const sell = clientOf(oauthConnection(token));
     await expect(sell.v2.create("/leads", { last_name: "Johnson" })).resolves.toEqual({
       data: lead,
       meta: { type: "lead" },
@@ -33,7 +34,7 @@ describe("requests", () => {
       .get("/v3/leads/stream")
       .query({ position: "tail", limit: "10" })
       .reply(200, { items: [], meta: { position: "abc", top: true } });
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await sell.v2.get("/leads/1");
     await sell.v3.streamPage("leads", "tail", 10);
     scope.done();
@@ -46,7 +47,7 @@ describe("requests", () => {
       extra: true,
     };
     sellApi().get("/v2/deals/5").reply(200, body);
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     const result = await sell.v2.get("/deals/5");
     expect(result).toEqual(body);
     expect(Object.keys(result.data)).toEqual(["z_last", "id", "unknown_new_field"]);
@@ -62,7 +63,7 @@ describe("requests", () => {
       })
       .delete("/v2/leads/1")
       .reply(204);
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     const page = await sell.v2.list("/leads", { page: 1, per_page: 25 });
     expect(page.items[0]?.data.id).toBe(1);
     await expect(sell.v2.delete("/leads/1")).resolves.toBeUndefined();
@@ -70,7 +71,7 @@ describe("requests", () => {
 
   it("refuses a response that is not the envelope the endpoint documents", async () => {
     sellApi().get("/v2/leads/1").reply(200, { items: [] }, { "X-Request-Id": "req-77" });
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await expect(sell.v2.get("/leads/1")).rejects.toThrow(
       "Zendesk Sell answered GET /v2/leads/1 (200 OK) with an unexpected body: the response does not have the expected shape (Invalid input: expected object, received undefined). (logref req-77)",
     );
@@ -78,7 +79,7 @@ describe("requests", () => {
 
   it("never follows a redirect, so the token cannot be sent to another host", async () => {
     sellApi().get("/v2/leads/1").reply(302, "", { Location: "https://evil.example.com/steal" });
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await expect(sell.v2.get("/leads/1")).rejects.toMatchObject({ status: 302 });
   });
 
@@ -102,7 +103,7 @@ describe("retries", () => {
       .reply(429, "Too Many Requests")
       .post("/v2/leads", { data: { last_name: "Johnson" } })
       .reply(201, { data: lead, meta: { type: "lead" } });
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await expect(sell.v2.create("/leads", { last_name: "Johnson" })).resolves.toMatchObject({
       data: { id: 1 },
     });
@@ -121,7 +122,7 @@ describe("retries", () => {
           "lr-503",
         ),
       );
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await expect(sell.v2.create("/leads", { last_name: "Johnson" })).rejects.toThrow(
       "Zendesk Sell failed on POST /v2/leads (503 Service Unavailable): Service temporarily unavailable. The request may still have been carried out: check Sell before repeating it. (logref lr-503)",
     );
@@ -135,7 +136,7 @@ describe("retries", () => {
       .reply(503)
       .get("/v2/leads/1")
       .reply(200, { data: lead });
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await expect(sell.v2.get("/leads/1")).resolves.toMatchObject({ data: lead });
     scope.done();
   });
@@ -146,7 +147,7 @@ describe("retries", () => {
       .replyWithError(socketError("ECONNRESET"))
       .put("/v2/leads/1", { data: { title: "CEO" } })
       .reply(200, { data: { ...lead, title: "CEO" } });
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await expect(sell.v2.update("/leads/1", { title: "CEO" })).resolves.toMatchObject({
       data: { title: "CEO" },
     });
@@ -155,7 +156,7 @@ describe("retries", () => {
 
   it("POST reset is not retried: the lead may exist already", async () => {
     const scope = sellApi().post("/v2/leads").replyWithError(socketError("ECONNRESET"));
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await expect(sell.v2.create("/leads", { last_name: "X" })).rejects.toThrow(
       "The connection to Zendesk Sell broke during POST /v2/leads, before its answer arrived: the connection was reset (ECONNRESET). The request may still have been carried out: check Sell before repeating it.",
     );
@@ -170,7 +171,7 @@ describe("retries", () => {
       .post("/v2/leads/upsert")
       .query({ email: "a@b.co" })
       .reply(200, { data: lead });
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await expect(
       sell.v2.upsert("/leads/upsert", { last_name: "J" }, { email: "a@b.co" }),
     ).resolves.toMatchObject({ data: lead });
@@ -195,7 +196,7 @@ describe("retries", () => {
           "6f2a",
         ),
       );
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await expect(sell.v2.create("/leads", {})).rejects.toThrow(
       "Zendesk Sell rejected POST /v2/leads (422 Unprocessable Entity): last_name — can't be blank. (logref 6f2a)",
     );
@@ -208,7 +209,7 @@ describe("retries", () => {
     retry = instantRetries(() => 0.999);
     // Delays with random ~1: 499, 999, 1998, 3996, 7992, 15984 (sum > 30 s after the 6th).
     const scope = sellApi().get("/v2/leads/1").times(7).reply(429, { errors: [] });
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     const error = (await sell.v2.get("/leads/1").catch((e: unknown) => e)) as SellApiError;
     expect(error.message).toMatch(
       /^Zendesk Sell rejected GET \/v2\/leads\/1 \(429 Too Many Requests\) after 6 retries:/,
@@ -242,7 +243,7 @@ describe("a DELETE whose answer was lost", () => {
       .replyWithError(socketError("ECONNRESET"))
       .delete("/v2/leads/1")
       .reply(404, sellError("404 Not Found", [{ code: "not_found", message: "Not Found" }]));
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     const error = (await sell.v2.delete("/leads/1").catch((e: unknown) => e)) as SellApiError;
     expect(error).toBeInstanceOf(SellApiError);
     expect(error).toMatchObject({ status: 404, outcome: "absent", retries: 1 });
@@ -258,9 +259,7 @@ describe("a DELETE whose answer was lost", () => {
       .reply(503, sellError("503 Service Unavailable", [{ code: "temporarily_unavailable" }]))
       .delete("/v2/leads/3")
       .reply(204);
-    await expect(
-      createSellClient(oauthConnection()).v2.delete("/leads/3"),
-    ).resolves.toBeUndefined();
+    await expect(clientOf(oauthConnection()).v2.delete("/leads/3")).resolves.toBeUndefined();
     scope.done();
   });
 
@@ -268,7 +267,7 @@ describe("a DELETE whose answer was lost", () => {
     sellApi()
       .delete("/v2/leads/2")
       .reply(404, sellError("404 Not Found", [{ code: "not_found", message: "Not Found" }]));
-    const sell = createSellClient(oauthConnection());
+    const sell = clientOf(oauthConnection());
     await expect(sell.v2.delete("/leads/2")).rejects.toMatchObject({ status: 404 });
   });
 
@@ -281,7 +280,7 @@ describe("a DELETE whose answer was lost", () => {
     await expect(
       transport.send("v2", { method: "POST", path: "/leads", body: { data: {} } }),
     ).rejects.toThrow(
-      "Zendesk Sell did not answer POST /v2/leads in time: no response within the time limit (timeout of 50ms exceeded). The request may still have been carried out: check Sell before repeating it.",
+      "Zendesk Sell did not answer POST /v2/leads in time: no response within the time limit (0.1 s). The request may still have been carried out: check Sell before repeating it.",
     );
   });
 });

@@ -9,7 +9,7 @@
  * backoff (a storm is about time windows).
  */
 import type { RateLimitStyle } from "../../sandbox";
-import { setTransportDefaults } from "../../src/client";
+import { clock } from "../../src/client";
 import {
   type Client,
   E2E,
@@ -56,6 +56,15 @@ function expectAllEvents(events: Array<{ meta: Json }>, table: string, fromOffse
 
 // ---------------------------------------------------------------------------------------------
 
+/** Runs the client's time (retry waits and request time limits) `factor` times faster; returns the undo. */
+function scaleClientTime(factor: number, random?: () => number): () => void {
+  const previous = { ...clock };
+  clock.sleep = (ms) => realSleep(ms / factor);
+  clock.timeout = (ms) => previous.timeout(ms / factor);
+  if (random) clock.random = random;
+  return () => Object.assign(clock, previous);
+}
+
 describe("429 storm", () => {
   let restore: () => void = () => undefined;
   afterEach(() => {
@@ -77,14 +86,10 @@ describe("429 storm", () => {
       const offset = e2e.sandbox.events("leads").length;
 
       // Real, jittered backoff from here on, and a sandbox that admits only 2 requests per 400 ms:
-      // the client's own throttle (10/s) sends faster than that. The retry policy keeps its shape
-      // (what is retried, exponential backoff with full jitter) on a shorter time scale, so the
-      // storm lasts seconds instead of the minute the production policy may wait.
-      restore = setTransportDefaults({
-        sleep: realSleep,
-        random: seededRandom(seed),
-        retryPolicy: { maxRetries: 8, baseDelayMs: 100, maxDelayMs: 800, maxTotalWaitMs: 20_000 },
-      });
+      // the client's own throttle (10/s) sends faster than that. The production retry policy
+      // (what is retried, how often, exponential backoff with full jitter) runs on a time scale
+      // five times shorter, so the storm lasts seconds instead of the minute it may take live.
+      restore = scaleClientTime(5, seededRandom(seed));
       e2e.sandbox.setRateLimit({ limit: 2, windowMs: 400 }, style);
 
       const names = ["Storm new 1", "Storm new 2", "Storm new 3"];
@@ -461,9 +466,10 @@ describe("truncated bodies", () => {
 // ---------------------------------------------------------------------------------------------
 
 describe("slow responses past the client timeout", () => {
+  // The client's 30 s time limit, on a time scale 120 times shorter (250 ms).
   let restore: () => void = () => undefined;
   beforeEach(() => {
-    restore = setTransportDefaults({ timeoutMs: 250 });
+    restore = scaleClientTime(120);
   });
   afterEach(() => restore());
 
@@ -500,7 +506,7 @@ describe("slow responses past the client timeout", () => {
     e2e.sandbox.failNext({ method: "POST", path: /^\/v2\/leads$/, fault: { slowMs: 1500 } });
     const error = await c.failure("createLead", { lastName: "Slow Create" });
     expect(error.message).toMatch(
-      /^Zendesk Sell did not answer POST \/v2\/leads in time: no response within the time limit \(timeout of 250ms exceeded\)/,
+      /^Zendesk Sell did not answer POST \/v2\/leads in time: no response within the time limit \(30 s\)/,
     );
     expect(c.requests({ method: "POST" })).toHaveLength(1);
     expect(leadsNamed("Slow Create")).toHaveLength(1);

@@ -1,5 +1,5 @@
-import { isGroup, type Layout } from "../../src/resources/define";
-import type { FieldSpec } from "../../src/resources/fields";
+import type { FieldSpec } from "../../src/inputs/fields";
+import { isGroup, type Layout } from "../../src/inputs/layout";
 
 /**
  * Sample input values per field kind, and what Sell must receive for them. The expectations are

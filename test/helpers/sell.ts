@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
+import type { Connection } from "@prismatic-io/spectral";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import nock from "nock";
-import { setTransportDefaults } from "../../src/client";
-import { apiToken, oauth } from "../../src/connections";
+import { clock, createSellClient, type SellClient, type SellClientContext } from "../../src/client";
+import { apiToken, oauth, resolveCredentials } from "../../src/connections";
 import component from "../../src/index";
 
 export const SELL = "https://api.getbase.com";
@@ -32,20 +33,30 @@ export const sellApi = (token?: string) =>
     },
   });
 
+/** A Sell client for a connection, as a step builds it. */
+export const clientOf = (
+  connection: Connection,
+  context?: SellClientContext,
+  overrides?: Parameters<typeof createSellClient>[2],
+): SellClient => createSellClient(resolveCredentials(connection), context, overrides);
+
 /**
  * Makes retries instant and records the waits the client asked for, so retry tests are exact
  * and fast. Returns the recorded delays; restore with the returned `restore`.
  */
 export function instantRetries(random: () => number = () => 0.5) {
   const delays: number[] = [];
-  const restore = setTransportDefaults({
-    sleep: (ms) => {
-      delays.push(ms);
-      // Yield a macrotask so sockets finish emitting their events before the next attempt.
-      return new Promise((resolve) => setImmediate(resolve));
-    },
-    random,
-  });
+  const previous = { sleep: clock.sleep, random: clock.random };
+  clock.sleep = (ms) => {
+    delays.push(ms);
+    // Yield a macrotask so sockets finish emitting their events before the next attempt.
+    return new Promise((resolve) => setImmediate(resolve));
+  };
+  clock.random = random;
+  const restore = () => {
+    clock.sleep = previous.sleep;
+    clock.random = previous.random;
+  };
   return { delays, restore };
 }
 

@@ -1,5 +1,14 @@
-import { group } from "./define";
-import { idList, integer, text, toggle } from "./fields";
+import {
+  type FieldSpec,
+  id,
+  idList,
+  integer,
+  type PicklistRef,
+  text,
+  toggle,
+  triBool,
+} from "./fields";
+import { group, layout } from "./layout";
 
 /** Inputs shared by many actions, declared once. */
 
@@ -64,3 +73,23 @@ export const maxEvents = integer([], "Max Events", {
   comments: "With Read Until Caught Up: stop after about this many events (whole pages are kept).",
   example: "1000",
 });
+
+/** The record ID input of get, update and delete (`id`, required), fed by the record's picklist. */
+export const recordId = (
+  noun: string,
+  picklist?: PicklistRef,
+  options: { label?: string; comments?: string } = {},
+): FieldSpec<number> =>
+  id("id", options.label ?? `${noun} ID`, {
+    required: true,
+    comments: options.comments ?? `The ID of the ${noun.toLowerCase()}.`,
+    ...(picklist ? { dataSource: picklist } : {}),
+  });
+
+/** How several list filters combine (leads, contacts, deals, and their upserts). */
+export const inclusive = triBool("inclusive", "Inclusive", {
+  comments: "How several filters combine: True (default) = all must match, False = any may match.",
+});
+
+/** Position, Limit, Read Until Caught Up, Max Events: the inputs of every stream read. */
+export const streamLayout = layout({ position, limit, readUntilCaughtUp, maxEvents });

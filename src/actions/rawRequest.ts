@@ -1,129 +1,19 @@
 import { validateHeaderName, validateHeaderValue } from "node:http";
-import { action, type InputFieldDefinition } from "@prismatic-io/spectral";
-import { InputError } from "../client/errors";
-import { rawPath } from "../client/rawUrl";
-import { type HttpMethod, PROTECTED_HEADERS, type SellRequest } from "../client/transport";
-import { connectionInput } from "../connections";
-import {
-  account,
-  CUSTOM_FIELD_RESOURCE_TYPES,
-  customFieldDefinitions,
-  products,
-} from "../resources/account";
-import { cleanField, toInput } from "../resources/define";
-import {
-  choice,
-  type FieldSpec,
-  integer,
-  isPlainObject,
-  pairs,
-  text,
-  toggle,
-  toPairs,
-} from "../resources/fields";
-import { FIREHOSE_RESOURCES } from "../resources/firehose";
-import {
-  describe,
-  readStream,
-  registerLayout,
-  sellFor,
-  streamAction,
-  streamExample,
-  streamInputs,
-  streamLayout,
-} from "./factories";
+import { type HttpMethod, PROTECTED_HEADERS, type SellRequest } from "../client";
+import { InputError } from "../inputs/errors";
+import { choice, type FieldSpec, integer, pairs, text, toggle, toPairs } from "../inputs/fields";
+import { layout, need } from "../inputs/layout";
+import { isPlainObject, SELL_DOCS } from "../util/values";
+import { customAction, TypedOutput } from "./operations/custom";
+import { anyOutput } from "./operations/outputs";
+import { rawPath } from "./operations/rawPath";
 
-export const listAccountDetails = registerLayout(
-  action({
-    display: {
-      label: "List Account Details",
-      description: describe(
-        "Retrieves details of the Sell account the connection belongs to (name, currency, time zone, time format). Needs the 'profile' scope.",
-        account.docs,
-      ),
-    },
-    inputs: { connection: connectionInput },
-    perform: async (context, params): Promise<{ data: unknown }> => ({
-      data: await sellFor(context, params).v2.get("/accounts/self"),
-    }),
-    examplePayload: { data: { data: account.example, meta: { type: "account" } } },
-  }),
-  {},
-);
+/**
+ * Raw Request: any Sell endpoint, through the component's client (rate limit, retries, readable
+ * errors, redaction), on Sell's host only so the token never travels elsewhere.
+ */
 
-const customFieldResourceType = choice(
-  "resource_type",
-  "Resource Type",
-  CUSTOM_FIELD_RESOURCE_TYPES,
-  {
-    required: true,
-    comments:
-      "Whose custom fields to list: lead, contact, deal, or prospect_and_customer (contacts that are customers or prospects).",
-  },
-);
-
-export const listCustomFields = registerLayout(
-  action({
-    display: {
-      label: "List Custom Fields",
-      description: describe(
-        "Returns the custom field definitions of a resource type: name, type (string, number, date, list…), choices, and whether they apply to people or organizations.",
-        customFieldDefinitions.docs,
-      ),
-    },
-    inputs: { connection: connectionInput, resourceType: toInput(customFieldResourceType) },
-    perform: async (context, params): Promise<{ data: unknown }> => {
-      const resourceType = cleanField(customFieldResourceType, params.resourceType) as string;
-      return { data: await sellFor(context, params).v2.list(`/${resourceType}/custom_fields`) };
-    },
-    examplePayload: {
-      data: {
-        items: [{ data: customFieldDefinitions.example, meta: { type: "custom_field" } }],
-        meta: { type: "collection", count: 1, links: {} },
-      },
-    },
-  }),
-  { resourceType: customFieldResourceType },
-);
-
-const streamResource = choice("resource", "Resource", FIREHOSE_RESOURCES, {
-  required: true,
-  comments: "The resource whose events to read.",
-});
-
-export const getStream = registerLayout(
-  action({
-    display: {
-      label: "Get Stream",
-      description: describe(
-        "Reads events (created, updated with previous values, deleted) of any resource from Sell's Firehose, from a position; optionally until caught up. Needs the account's root user and a plan with Firehose.",
-        "https://developer.zendesk.com/api-reference/sales-crm/firehose/overview/",
-      ),
-    },
-    inputs: { connection: connectionInput, resource: toInput(streamResource), ...streamInputs },
-    perform: async (context, params): Promise<{ data: unknown }> =>
-      readStream(
-        sellFor(context, params),
-        cleanField(streamResource, params.resource) as string,
-        params,
-      ),
-    examplePayload: streamExample({
-      type: "lead",
-      example: { id: 1, first_name: "Mark", last_name: "Johnson" },
-    }),
-  }),
-  { resource: streamResource, ...streamLayout },
-);
-
-export const getCustomFieldsStream = streamAction(customFieldDefinitions, {
-  events: "custom field definition",
-});
-
-export const getProductsStream = streamAction(products);
-
-// ---- raw request ------------------------------------------------------------------------------
-
-const METHODS = [
+const METHODS: readonly HttpMethod[] = [
   "DELETE",
   "GET",
   "HEAD",
@@ -259,7 +149,7 @@ const headerPairs: FieldSpec<Array<[string, string]>> = {
       }),
 };
 
-const raw = {
+const raw = layout({
   url: text([], "URL", {
     required: true,
     example: "/leads?per_page=10",
@@ -318,7 +208,7 @@ const raw = {
   includeResponseDetails: toggle("Include Status and Headers", {
     comments: "When true, the output is { status, headers, body } instead of the body alone.",
   }),
-};
+});
 
 async function multipart(
   fields: Array<[string, string]>,
@@ -340,95 +230,66 @@ async function multipart(
   };
 }
 
-export const rawRequest = registerLayout(
-  action({
-    display: {
-      label: "Raw Request",
-      description: describe(
-        "Sends a request to any Sell API endpoint with the connection's token, through the component's client (rate limit, retries, readable errors). The URL is a path under the chosen API version.",
-        "https://developer.zendesk.com/api-reference/sales-crm/introduction/",
-      ),
-    },
-    inputs: {
-      connection: connectionInput as InputFieldDefinition,
-      ...Object.fromEntries(Object.entries(raw).map(([key, field]) => [key, toInput(field)])),
-    } as Record<string, InputFieldDefinition>,
-    perform: async (
-      context,
-      params: Record<string, unknown>,
-    ): Promise<{ data: unknown; contentType?: string }> => {
-      const read = <T>(key: keyof typeof raw): T | undefined =>
-        cleanField(raw[key] as FieldSpec<unknown>, params[key]) as T | undefined;
-      const version = read<string>("version") ?? "v2";
-      const sell = sellFor(context, params);
-      const target = rawPath(read<string>("url") ?? "", version, sell.transport.origin);
-      const formFields = read<Array<[string, string]>>("formData") ?? [];
-      const files = read<Array<[string, FileContent]>>("fileData") ?? [];
-      const data = read<unknown>("data");
-      if (data !== undefined && (formFields.length > 0 || files.length > 0)) {
-        throw new InputError(
-          "Data",
-          "cannot be combined with Form Data or File Data: send either a JSON body or a multipart form",
+export const rawRequest = customAction({
+  label: "Raw Request",
+  description:
+    "Sends a request to any Sell API endpoint with the connection's token, through the component's client (rate limit, retries, readable errors). The URL is a path under the chosen API version.",
+  docs: `${SELL_DOCS}/introduction/`,
+  layout: raw,
+  effect: "write",
+  output: anyOutput({ data: { id: 1, last_name: "Johnson" }, meta: { type: "lead" } }),
+  perform: async ({ sell, values, context }) => {
+    const version = values.version ?? "v2";
+    const target = rawPath(need(values.url, "URL"), version, sell.transport.origin);
+    const formFields = values.formData ?? [];
+    const files = values.fileData ?? [];
+    if (values.data !== undefined && (formFields.length > 0 || files.length > 0)) {
+      throw new InputError(
+        "Data",
+        "cannot be combined with Form Data or File Data: send either a JSON body or a multipart form",
+      );
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of values.headers ?? []) {
+      if (PROTECTED_HEADERS.has(name.toLowerCase())) {
+        context.logger.warn(
+          `Raw Request: the ${name} header is set by the connection and was not replaced.`,
         );
+        continue;
       }
-      const headers: Record<string, string> = {};
-      for (const [name, value] of read<Array<[string, string]>>("headers") ?? []) {
-        if (PROTECTED_HEADERS.has(name.toLowerCase())) {
-          context.logger.warn(
-            `Raw Request: the ${name} header is set by the connection and was not replaced.`,
-          );
-          continue;
-        }
-        headers[name] = value;
-      }
-      const maxRetries = read<number>("maxRetries") ?? 0;
-      const retryDelay = read<number>("retryDelayMS") ?? 0;
-      const responseType = read<string>("responseType") ?? "json";
-      const request: SellRequest = {
-        method: (read<string>("method") ?? "GET") as HttpMethod,
-        path: target.path,
-        query: {
-          ...target.query,
-          ...Object.fromEntries(read<Array<[string, string]>>("queryParams") ?? []),
-        },
-        headers,
-        body: data,
-        rawBody:
-          formFields.length > 0 || files.length > 0
-            ? await multipart(
-                formFields,
-                files,
-                read<Array<[string, string]>>("fileDataFileNames") ?? [],
-              )
-            : undefined,
-        timeoutMs: read<number>("timeout"),
-        responseType:
-          responseType === "arraybuffer"
-            ? "arraybuffer"
-            : responseType === "json"
-              ? "json"
-              : "text",
-        idempotent: read<boolean>("retryAllErrors") === true ? true : undefined,
-        retry: {
-          ...(maxRetries > 0 ? { maxRetries } : {}),
-          ...(retryDelay > 0 ? { baseDelayMs: retryDelay } : {}),
-          ...(retryDelay > 0 && read<boolean>("useExponentialBackoff") !== true
-            ? { maxDelayMs: retryDelay }
-            : {}),
-        },
-      };
-      const response =
-        version === "v3" ? await sell.v3.request(request) : await sell.v2.request(request);
-      if (read<boolean>("includeResponseDetails") === true) {
-        return {
-          data: { status: response.status, headers: response.headers, body: response.body },
-        };
-      }
-      if (responseType === "arraybuffer")
-        return { data: response.body, contentType: response.headers["content-type"] };
-      return { data: response.body };
-    },
-    examplePayload: { data: { data: { id: 1, last_name: "Johnson" }, meta: { type: "lead" } } },
-  }),
-  raw,
-);
+      headers[name] = value;
+    }
+    const maxRetries = values.maxRetries ?? 0;
+    const retryDelay = values.retryDelayMS ?? 0;
+    const responseType = values.responseType ?? "json";
+    const request: SellRequest = {
+      method: METHODS.find((method) => method === values.method) ?? "GET",
+      path: target.path,
+      query: { ...target.query, ...Object.fromEntries(values.queryParams ?? []) },
+      headers,
+      body: values.data,
+      rawBody:
+        formFields.length > 0 || files.length > 0
+          ? await multipart(formFields, files, values.fileDataFileNames ?? [])
+          : undefined,
+      timeoutMs: values.timeout,
+      responseType:
+        responseType === "arraybuffer" ? "arraybuffer" : responseType === "json" ? "json" : "text",
+      idempotent: values.retryAllErrors === true ? true : undefined,
+      retry: {
+        ...(maxRetries > 0 ? { maxRetries } : {}),
+        ...(retryDelay > 0 ? { baseDelayMs: retryDelay } : {}),
+        ...(retryDelay > 0 && values.useExponentialBackoff !== true
+          ? { maxDelayMs: retryDelay }
+          : {}),
+      },
+    };
+    const response =
+      version === "v3" ? await sell.v3.request(request) : await sell.v2.request(request);
+    if (values.includeResponseDetails === true)
+      return { status: response.status, headers: response.headers, body: response.body };
+    if (responseType === "arraybuffer")
+      return new TypedOutput(response.body, response.headers["content-type"]);
+    return response.body;
+  },
+});

@@ -1,7 +1,9 @@
-import { InputError, type RecordData, type SellClient } from "../client";
-import { typeCustomFields, withTypedCustomFields } from "../resources/customFieldTypes";
-import { isGroup, type Layout } from "../resources/define";
-import { type FieldSpec, isPlainObject } from "../resources/fields";
+import type { RecordData, SellClient } from "../../client";
+import { InputError } from "../../inputs/errors";
+import type { FieldSpec } from "../../inputs/fields";
+import { type Fields, queryKey } from "../../inputs/layout";
+import { isPlainObject } from "../../util/values";
+import { typeCustomFields, withTypedCustomFields } from "./customFields";
 
 /**
  * Writes that look a record up by filters and create it when none matches (Upsert, Find or
@@ -33,10 +35,6 @@ const NOT_MATCH_FILTERS: Record<string, string> = {
 /** Filters that combine the others, not attributes of the record. */
 const COMBINATORS = new Set(["inclusive"]);
 
-/** The query key of a field's attribute path: `["address", "city"]` → `address[city]`. */
-const queryKey = (api: readonly string[]): string =>
-  api.slice(1).reduce((key, part) => `${key}[${part}]`, api[0] ?? "");
-
 /** `address[city]` → `["address", "city"]`. */
 const pathOf = (key: string): string[] => {
   const [head = key, ...rest] = key.split("[");
@@ -45,16 +43,14 @@ const pathOf = (key: string): string[] => {
 
 const CUSTOM_FIELD = /^custom_fields\[(.+)\]$/;
 
-/** Attributes a record can be written with, by query key, taken from a write layout. */
-export function writableAttributes(layout: Layout): Map<string, FieldSpec> {
-  const fields = new Map<string, FieldSpec>();
-  for (const entry of Object.values(layout)) {
-    for (const field of isGroup(entry) ? Object.values(entry.fields) : [entry]) {
-      if (field.api.length > 0 && field.kind !== "customFields")
-        fields.set(queryKey(field.api), field);
-    }
+/** Attributes a record can be written with, by query key (`email`, `address`), from its fields. */
+export function writableAttributes(fields: Fields): Map<string, FieldSpec> {
+  const attributes = new Map<string, FieldSpec>();
+  for (const field of Object.values(fields)) {
+    if (field.api.length > 0 && field.kind !== "customFields")
+      attributes.set(queryKey(field.api), field);
   }
-  return fields;
+  return attributes;
 }
 
 const sameValue = (filterValue: unknown, bodyValue: unknown): boolean => {

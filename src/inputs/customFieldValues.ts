@@ -1,70 +1,13 @@
-import { createHash } from "node:crypto";
-import { InputError, type SellClient } from "../client";
-import { CustomFieldRecord } from "./account";
-import { address, date, dateTime, isPlainObject, parseBoolean } from "./fields";
+import type { CustomFieldDefinition } from "../client/customFields";
+import { isPlainObject } from "../util/values";
+import { InputError } from "./errors";
+import { address, date, dateTime, parseBoolean, parseList } from "./fields";
 
 /**
  * Custom field values checked against the account's definitions before a write, so a typo in a
  * field name or a value that does not fit its type fails with a message naming the field,
- * instead of a 422 from Sell (or a silently dropped value). Definitions are read once per
- * token and resource type and kept for a few minutes, so a flow looping over records does not
- * pay a request per record.
+ * instead of a 422 from Sell (or a silently dropped value).
  */
-
-export interface CustomFieldDefinition {
-  name: string;
-  /** `string`, `number`, `date`, `list`…; absent when Sell does not say (treated as text). */
-  type?: string;
-  choices: string[];
-}
-
-const CACHE_MS = 5 * 60 * 1000;
-const cache = new Map<string, { at: number; definitions: Promise<CustomFieldDefinition[]> }>();
-
-const cacheKey = (sell: SellClient, resourceType: string): string =>
-  createHash("sha256")
-    .update(`${sell.transport.origin}\u0000${sell.transport.identity}\u0000${resourceType}`)
-    .digest("hex");
-
-/** Reads the custom field definitions of a resource type (uncached). */
-export async function readCustomFieldDefinitions(
-  sell: SellClient,
-  resourceType: string,
-): Promise<CustomFieldDefinition[]> {
-  const { items } = await sell.v2.list(`/${resourceType}/custom_fields`);
-  const definitions: CustomFieldDefinition[] = [];
-  for (const item of items) {
-    const parsed = CustomFieldRecord.safeParse(item.data);
-    if (!parsed.success || typeof parsed.data.name !== "string") continue;
-    const options = parsed.data.choices ?? parsed.data.options ?? [];
-    definitions.push({
-      name: parsed.data.name,
-      type: parsed.data.type ?? undefined,
-      choices: options.map((o) => o.name),
-    });
-  }
-  return definitions;
-}
-
-/**
- * The custom field definitions of a resource type (`lead`, `contact`, `deal`,
- * `prospect_and_customer`), from the cache when it is fresh; `fresh: true` reads them again.
- */
-export function customFieldDefinitions(
-  sell: SellClient,
-  resourceType: string,
-  now: number = Date.now(),
-  fresh = false,
-): Promise<CustomFieldDefinition[]> {
-  const key = cacheKey(sell, resourceType);
-  const cached = cache.get(key);
-  if (!fresh && cached && now - cached.at < CACHE_MS) return cached.definitions;
-  const definitions = readCustomFieldDefinitions(sell, resourceType);
-  cache.set(key, { at: now, definitions });
-  // A failed read is not cached: the next write tries again.
-  definitions.catch(() => cache.delete(key));
-  return definitions;
-}
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -111,19 +54,6 @@ function exactNumber(textValue: string, where: string): number {
   }
   return parsed;
 }
-
-const toList = (value: unknown): unknown[] => {
-  if (Array.isArray(value)) return value;
-  if (typeof value === "string" && value.trim().startsWith("[")) {
-    try {
-      const parsed: unknown = JSON.parse(value);
-      if (Array.isArray(parsed)) return parsed;
-    } catch {
-      // fall through: treated as a comma-separated list
-    }
-  }
-  return String(value).split(",");
-};
 
 const describeValue = (value: unknown): string =>
   Array.isArray(value) ? "a list" : isPlainObject(value) ? "an object" : `'${String(value)}'`;
@@ -174,15 +104,7 @@ export function typeValue(
     case "list":
       return definition.choices.length > 0 ? choose(textValue) : textOnly(textValue, where);
     case "multi_select_list": {
-      const picked = toList(value).map((item) => {
-        if (typeof item !== "string" && typeof item !== "number")
-          throw new InputError(
-            where,
-            `must be a list of choices, got ${describeValue(item)} in it`,
-          );
-        return String(item).trim();
-      });
-      const chosen = picked.filter((item) => item !== "");
+      const chosen = parseList(value, where) ?? [];
       return definition.choices.length > 0 ? chosen.map(choose) : chosen;
     }
     case "address":
@@ -199,31 +121,20 @@ function textOnly(value: unknown, where: string): string {
   throw new InputError(where, `must be text, got ${describeValue(value)}`);
 }
 
-const findDefinition = (definitions: readonly CustomFieldDefinition[], name: string) =>
+/** The definition a name means: exactly, or ignoring case and surrounding spaces. */
+export const findDefinition = (
+  definitions: readonly CustomFieldDefinition[],
+  name: string,
+): CustomFieldDefinition | undefined =>
   definitions.find((d) => d.name === name) ??
   definitions.find((d) => d.name.toLowerCase() === name.trim().toLowerCase());
 
-/**
- * Checks and converts a `custom_fields` object against the definitions of the given resource
- * types (the first that defines a name wins). A name the cached definitions do not know makes
- * them be read again once (the field may have been added in Sell a minute ago); a name still
- * unknown fails, listing the known ones.
- */
-export async function typeCustomFields(
-  sell: SellClient,
-  resourceTypes: readonly string[],
+/** Converts a `custom_fields` object with the definitions; an unknown name fails, listing the known ones. */
+export function typeCustomFieldValues(
+  definitions: readonly CustomFieldDefinition[],
   values: Record<string, unknown>,
   label: string,
-): Promise<Record<string, unknown>> {
-  const read = async (fresh: boolean) =>
-    (
-      await Promise.all(
-        resourceTypes.map((type) => customFieldDefinitions(sell, type, Date.now(), fresh)),
-      )
-    ).flat();
-  let definitions = await read(false);
-  if (Object.keys(values).some((name) => !findDefinition(definitions, name)))
-    definitions = await read(true);
+): Record<string, unknown> {
   const typed: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
     const definition = findDefinition(definitions, name);
@@ -237,16 +148,4 @@ export async function typeCustomFields(
     typed[definition.name] = typeValue(definition, value, label);
   }
   return typed;
-}
-
-/** Replaces `body.custom_fields` with its typed form, when there is one. */
-export async function withTypedCustomFields(
-  sell: SellClient,
-  resourceTypes: readonly string[] | undefined,
-  body: Record<string, unknown>,
-  label = "Custom Fields",
-): Promise<Record<string, unknown>> {
-  const values = body.custom_fields;
-  if (!resourceTypes || resourceTypes.length === 0 || !isPlainObject(values)) return body;
-  return { ...body, custom_fields: await typeCustomFields(sell, resourceTypes, values, label) };
 }

@@ -1,4 +1,5 @@
-import { InputError } from "./errors";
+import { InputError } from "../../inputs/errors";
+import { SELL_ORIGIN } from "../../util/values";
 
 /**
  * The path to request, relative to the API version. Relative paths stay under /<version>; an
@@ -24,11 +25,7 @@ export function rawPath(
   }
   if (
     resolved.origin !== origin &&
-    !(
-      absolute &&
-      resolved.origin === "https://api.getbase.com" &&
-      origin === "https://api.getbase.com"
-    )
+    !(absolute && resolved.origin === SELL_ORIGIN && origin === SELL_ORIGIN)
   ) {
     throw new InputError(
       "URL",

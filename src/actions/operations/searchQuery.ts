@@ -1,56 +1,57 @@
-import type { SearchQuery } from "../client/envelopes";
-import { InputError } from "../client/errors";
-import type { Layout } from "./define";
-import { choice, integer, jsonObject, pairs, tags, text } from "./fields";
+import type { SearchQuery } from "../../client/envelopes";
+import { InputError } from "../../inputs/errors";
+import { choice, integer, jsonObject, pairs, tags, text } from "../../inputs/fields";
+import { layout } from "../../inputs/layout";
+import { SELL_DOCS } from "../../util/values";
 
 /**
  * Search API (v3) inputs and how they become a Sell query. Simple inputs cover the common cases
  * (equals, ranges, all/any); a raw JSON filter covers the rest of Sell's query language.
  */
 
-export const SEARCH_RESOURCES = ["leads", "contacts", "deals", "notes", "tasks"];
-export const SEARCH_DOCS =
-  "https://developer.zendesk.com/api-reference/sales-crm/search/introduction/";
+export const SEARCH_DOCS = `${SELL_DOCS}/search/introduction/`;
 export const MAX_SEARCH_PER_PAGE = 200;
 
-export const searchLayout: Layout = {
-  resource: choice([], "Resource", SEARCH_RESOURCES, {
-    required: true,
-    comments: "What to search: leads, contacts, deals, notes or tasks.",
-  }),
-  equals: pairs([], "Equals", {
-    comments:
-      "Attribute = value conditions, e.g. owner.id = 12 or email = mark@example.com (numbers and true/false are sent as such). Attribute names are the Search API's (see its index schema), e.g. display_name, stage.id, custom_fields.<id>.",
-  }),
-  ranges: pairs([], "Ranges", {
-    comments:
-      "Attribute = from..to conditions, e.g. added_at = 2026-01-01..2026-03-31 or value = 1000.. (either end may be left out).",
-  }),
-  match: choice([], "Match", ["all", "any"], {
-    default: "all",
-    comments: "all: every Equals and Ranges condition must hold; any: at least one.",
-  }),
-  filter: jsonObject([], "Filter (JSON)", {
-    comments:
-      'A filter in Sell\'s search query language, combined (AND) with the conditions above, e.g. {"or": [{"filter": {"attribute": {"name": "hot"}, "parameter": {"eq": true}}}, …]}.',
-  }),
-  fields: tags([], "Fields", {
-    comments:
-      "Attributes to return (projection), e.g. display_name, email, owner. Sell returns only id and version when empty.",
-  }),
-  sort: tags([], "Sort", {
-    comments: "Attributes to sort by, each optionally followed by :desc, e.g. added_at:desc.",
-  }),
-  perPage: integer([], "Per Page", {
-    min: 1,
-    max: MAX_SEARCH_PER_PAGE,
-    default: "100",
-    comments: "Results per request, 1 to 200.",
-  }),
-  cursor: text([], "Cursor", {
-    comments: "Continue a previous search: the meta.links.next_page it returned.",
-  }),
-};
+/** The Search inputs for the resources the Search API indexes (from the registry). */
+export const searchLayout = (resources: readonly string[]) =>
+  layout({
+    resource: choice([], "Resource", resources, {
+      required: true,
+      comments: `What to search: ${resources.join(", ")}.`,
+    }),
+    equals: pairs([], "Equals", {
+      comments:
+        "Attribute = value conditions, e.g. owner.id = 12 or email = mark@example.com (numbers and true/false are sent as such). Attribute names are the Search API's (see its index schema), e.g. display_name, stage.id, custom_fields.<id>.",
+    }),
+    ranges: pairs([], "Ranges", {
+      comments:
+        "Attribute = from..to conditions, e.g. added_at = 2026-01-01..2026-03-31 or value = 1000.. (either end may be left out).",
+    }),
+    match: choice([], "Match", ["all", "any"], {
+      default: "all",
+      comments: "all: every Equals and Ranges condition must hold; any: at least one.",
+    }),
+    filter: jsonObject([], "Filter (JSON)", {
+      comments:
+        'A filter in Sell\'s search query language, combined (AND) with the conditions above, e.g. {"or": [{"filter": {"attribute": {"name": "hot"}, "parameter": {"eq": true}}}, …]}.',
+    }),
+    fields: tags([], "Fields", {
+      comments:
+        "Attributes to return (projection), e.g. display_name, email, owner. Sell returns only id and version when empty.",
+    }),
+    sort: tags([], "Sort", {
+      comments: "Attributes to sort by, each optionally followed by :desc, e.g. added_at:desc.",
+    }),
+    perPage: integer([], "Per Page", {
+      min: 1,
+      max: MAX_SEARCH_PER_PAGE,
+      default: "100",
+      comments: "Results per request, 1 to 200.",
+    }),
+    cursor: text([], "Cursor", {
+      comments: "Continue a previous search: the meta.links.next_page it returned.",
+    }),
+  });
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 

@@ -1,5 +1,8 @@
 import type { InputFieldChoice, KeyValuePair } from "@prismatic-io/spectral";
-import { InputError } from "../client/errors";
+import { isPlainObject } from "../util/values";
+import { InputError } from "./errors";
+
+export { isPlainObject };
 
 /**
  * Field kinds: how one input is shown, validated and converted. Every kind's `parse` treats
@@ -33,6 +36,15 @@ export type FieldKind =
   | "priceList"
   | "sortBy";
 
+/**
+ * A data source (picklist) an input can be filled from. Resources define them
+ * (`src/resources/*`); inputs hold the reference itself, never its key as a string, so a
+ * picklist that does not exist cannot be named.
+ */
+export interface PicklistRef {
+  readonly key: string;
+}
+
 export interface FieldSpec<T = unknown> {
   readonly kind: FieldKind;
   /** Attribute path in Sell: `["address", "city"]` → body `{address:{city}}`, query `address[city]`. */
@@ -42,7 +54,7 @@ export interface FieldSpec<T = unknown> {
   readonly example?: string;
   readonly placeholder?: string;
   readonly required?: boolean;
-  readonly dataSource?: string;
+  readonly dataSource?: PicklistRef;
   readonly default?: string;
   readonly inputType: "string" | "code" | "boolean" | "text";
   readonly collection?: "valuelist" | "keyvaluelist";
@@ -58,12 +70,9 @@ export interface FieldOptions {
   example?: string;
   placeholder?: string;
   required?: boolean;
-  dataSource?: string;
+  dataSource?: PicklistRef;
   default?: string;
 }
-
-export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 export const isEmpty = (value: unknown): boolean =>
   value === undefined ||
@@ -94,8 +103,8 @@ function define<T>(
   return { kind, api: apiPath(api), label, ...options, ...shape };
 }
 
-/** Replaces UI metadata of a field for one use (e.g. a different label or comment). */
-export const refine = <T>(
+/** The same field with other UI metadata for one use (a different label, comment, or required). */
+export const variant = <T>(
   field: FieldSpec<T>,
   options: FieldOptions & { label?: string },
 ): FieldSpec<T> => ({
@@ -540,8 +549,11 @@ export const jsonObject = (
     parse: (value, l) => parseJsonObject(value, l, "an object"),
   });
 
-/** Reads a value list: an array, a JSON array string, or a comma-separated string. */
-const toStringList = (value: unknown, label: string): string[] | undefined => {
+/**
+ * The one list reader of inputs and custom field values: an array, a JSON array written as text,
+ * or comma-separated text. Items must be text or numbers; they are trimmed and empty ones dropped.
+ */
+export const parseList = (value: unknown, label: string): string[] | undefined => {
   if (isEmpty(value)) return undefined;
   let items: unknown[];
   if (Array.isArray(value)) items = value;
@@ -553,7 +565,8 @@ const toStringList = (value: unknown, label: string): string[] | undefined => {
     } catch {
       return fail(label, "must be a list of values; the JSON array could not be read");
     }
-  } else if (typeof value === "string") items = value.split(",");
+  } else if (typeof value === "string" || typeof value === "number")
+    items = String(value).split(",");
   else return fail(label, `must be a list of values, got '${show(value)}'`);
   const list = items.map((item) => {
     if (typeof item !== "string" && typeof item !== "number")
@@ -575,7 +588,7 @@ export const tags = (
     api,
     label,
     { example: "important", ...options },
-    { inputType: "string", collection: "valuelist", parse: toStringList },
+    { inputType: "string", collection: "valuelist", parse: parseList },
   );
 
 /** Reads key/value pairs: spectral's `[{key, value}]`, a plain object, or a JSON object string. */

@@ -1,0 +1,102 @@
+import {
+  customFields,
+  email,
+  type FieldSpec,
+  id,
+  longText,
+  tags,
+  text,
+  variant,
+} from "../inputs/fields";
+import { group } from "../inputs/layout";
+import { selectUser } from "./users";
+
+/**
+ * Inputs leads, contacts and deals share, declared once: contact details, owner, tags, custom
+ * fields, and their list filters. `noun` is the singular ("lead"), `many` the plural ("Leads").
+ */
+
+/** A person's or organization's contact details. */
+export const contactDetailInputs = {
+  email: email("email", "Email"),
+  phone: text("phone", "Phone", { example: "508-778-6516" }),
+  mobile: text("mobile", "Mobile", { example: "508-778-6516" }),
+  fax: text("fax", "Fax", { example: "+44-208-1234567" }),
+  twitter: text("twitter", "Twitter", { example: "mjohnson" }),
+  facebook: text("facebook", "Facebook", { example: "mjohnson" }),
+  linkedin: text("linkedin", "LinkedIn", { example: "mjohnson" }),
+  skype: text("skype", "Skype", { example: "mjohnson" }),
+  website: text("website", "Website", { example: "www.designservices.com" }),
+};
+
+export const contactInfo = group("Contact Information", contactDetailInputs);
+
+/** The short contact information of upserts: email, phone and mobile. */
+export const shortContactInfo = group("Contact Information", {
+  email: contactDetailInputs.email,
+  phone: contactDetailInputs.phone,
+  mobile: contactDetailInputs.mobile,
+});
+
+export const profile = {
+  title: text("title", "Title", { example: "CEO" }),
+  description: longText("description", "Description"),
+  industry: text("industry", "Industry", { example: "Design Services" }),
+};
+
+export const ownerId = (noun: string, defaults = ""): FieldSpec<number> =>
+  id("owner_id", "Owner ID", {
+    comments: `The user the ${noun} is assigned to.${defaults ? ` ${defaults}` : ""}`,
+    dataSource: selectUser,
+  });
+
+export const customFieldValues = customFields("custom_fields", "Custom Fields", {
+  comments: "Custom field values, keyed by the custom field's name as shown in Sell.",
+});
+
+export const tagNames = (noun: string) =>
+  tags("tags", "Tags", {
+    comments: `Tag names. Sell replaces the ${noun}'s whole tag set with this list; leave empty to keep the current tags.`,
+  });
+
+/** Address parts sent one by one (`address[city]`): list filters, and the upserts' Addresses. */
+export const addressParts = {
+  addressCity: text(["address", "city"], "City"),
+  addressPostalCode: text(["address", "postal_code"], "Zip/Postal Code"),
+  addressState: text(["address", "state"], "State/Province"),
+  addressCountry: text(["address", "country"], "Country"),
+};
+
+/** List filters of leads, contacts and deals. */
+export const crmFilters = (many: string) => ({
+  email: text("email", "Email", { comments: `${many} with exactly this email address.` }),
+  phone: variant(contactDetailInputs.phone, {
+    comments: `${many} with exactly this phone number.`,
+  }),
+  mobile: variant(contactDetailInputs.mobile, {
+    comments: `${many} with exactly this mobile number.`,
+  }),
+  customFields: variant(customFieldValues, {
+    comments:
+      "Filter by custom field values (exact match). Sell only filters on custom fields marked Filterable.",
+  }),
+  creatorId: id("creator_id", "Creator ID", {
+    comments: `${many} created by this user.`,
+    dataSource: selectUser,
+  }),
+  ownerId: id("owner_id", "Owner ID", {
+    comments: `${many} owned by this user.`,
+    dataSource: selectUser,
+  }),
+});
+
+/** The creator filter of an upsert: it must be the connected user. */
+export const upsertCreatorId = (noun: string) =>
+  id("creator_id", "Creator ID", {
+    comments: `Also match on the user who created the ${noun} (a filter; it must be the connected user, who creates the ${noun} when none matches).`,
+    dataSource: selectUser,
+  });
+
+/** The Filters pairs of an upsert. */
+export const upsertFiltersComment = (noun: string, example: string, onCreate = "") =>
+  `How Sell finds the ${noun} to update: pairs of list filter and value, e.g. ${example}, or a custom field name (marked Filterable in Sell) and its value. At least one is required. No match: a ${noun} is created${onCreate}, carrying every filter's value; one match: it is updated; several: the upsert fails.`;
