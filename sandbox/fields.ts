@@ -68,8 +68,10 @@ export function normalizeField(spec: FieldSpec, value: Json, pointer: string): N
     }
     case "date":
       if (typeof value !== "string") return typeError(pointer, "date");
-      return isDate(value)
-        ? { ok: true, value }
+      // A date-time is accepted too and keeps its date part as written (no zone conversion).
+      if (isDate(value)) return { ok: true, value };
+      return parseDateTime(value) !== undefined
+        ? { ok: true, value: value.slice(0, 10) }
         : {
             ok: false,
             code: "incorrect_value",
@@ -120,7 +122,7 @@ export function normalizeField(spec: FieldSpec, value: Json, pointer: string): N
         : typeError(pointer, "int_array");
     case "prices": {
       if (!Array.isArray(value)) return typeError(pointer, "prices");
-      const out: Json[] = [];
+      const out: Array<{ amount: string; currency: string }> = [];
       for (const [i, price] of value.entries()) {
         const at = `${pointer}/${i}`;
         if (!isRec(price)) return typeError(at, "prices");
@@ -142,6 +144,8 @@ export function normalizeField(spec: FieldSpec, value: Json, pointer: string): N
           };
         out.push({ amount, currency: price.currency });
       }
+      // Sell returns prices ordered by currency code, not in the order sent (see README).
+      out.sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
       return { ok: true, value: out };
     }
     case "custom_fields":

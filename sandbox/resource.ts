@@ -54,19 +54,25 @@ export function renderV2(
 /** Firehose snapshot of a stored record of `table` (§6.1 attribute sets). */
 export function renderFirehose(world: World, table: string, record: Rec): Rec {
   const def = world.registry.primary(table);
-  if (typeof def.firehose === "function") return def.firehose(world, record);
   const v2 = renderV2(world, def, record);
   if (!def.firehose) return v2;
   const out: Rec = {};
-  for (const key of def.firehose) {
-    if (key === "custom_field_values") {
-      out[key] = customFieldValues(world, def.customFields ?? [], record.custom_fields ?? null);
-    } else if (def.fields[key]?.type === "decimal") {
-      out[key] = record[key] ?? null;
-    } else {
-      out[key] = key in v2 ? (v2[key] ?? null) : (record[key] ?? null);
-    }
+  for (const [key, spec] of Object.entries(def.fields)) {
+    // No documented set carries updated_at (§6.1).
+    if (spec.firehose === false || key === "updated_at") continue;
+    const { as, value } = spec.firehose ?? {};
+    if (value) out[as ?? key] = value(world, record);
+    else if (spec.type === "custom_fields")
+      out[as ?? "custom_field_values"] = customFieldValues(
+        world,
+        def.customFields ?? [],
+        record[key] ?? null,
+      );
+    else if (spec.type === "decimal") out[as ?? key] = record[key] ?? null;
+    else out[as ?? key] = key in v2 ? (v2[key] ?? null) : (record[key] ?? null);
   }
+  if (def.firehose !== true)
+    for (const [key, value] of Object.entries(def.firehose.extra)) out[key] = value(world, record);
   return out;
 }
 
@@ -419,7 +425,8 @@ export function collection(
 // ---------------------------------------------------------------------------------------------
 // HTTP handlers
 
-function onlyParams(query: URLSearchParams, allowed: readonly string[]): void {
+/** Rejects every query parameter not in `allowed` (400 "is an unexpected parameter"). */
+export function onlyParams(query: URLSearchParams, allowed: readonly string[]): void {
   for (const name of query.keys()) if (!allowed.includes(name)) throw unexpectedParam(name);
 }
 

@@ -2,22 +2,26 @@
  * Search API v3 (§7): `POST /v3/{leads,contacts,deals,notes,tasks}/search` over documents built
  * from the stored records with (a subset of) the search index attribute names of
  * sell-schemas/search-v3, and `GET /v3/{deals,leads,contacts}/custom_fields`.
+ *
+ * A document is derived from the table's fields: each field keeps its name (`<x>_id` references
+ * become the object `<x>: {id, name}`, addresses and custom fields take their search form),
+ * except the fields an index `omit`s; its `extra` attributes (renames, composites, objects of
+ * another shape) are added and override derived ones of the same name.
  */
 import { definitions } from "./customFields";
 import { errorEnvelope, httpStatusLine, invalidParam, invalidPayload, SellError } from "./errors";
 import { compareJson, getPath, type Reply, type Req } from "./resource";
-import { userSummary } from "./resources/common";
+import { isOverdue, reminderOffset } from "./resources/activities";
 import { organizationOf } from "./resources/crm";
-import type { Ctx, World } from "./types";
-import { decimalNumber, isRec, type Json, parseDateTime, type Rec } from "./util";
+import type { Ctx, ResourceDef, World } from "./types";
+import { decimalNumber, isRec, type Json, type Rec } from "./util";
 
-interface SearchIndex {
-  table: string;
-  type: string;
-  /** Custom field scopes (definitions whose values appear as `custom_fields.<id>`). */
-  customFields: readonly string[];
-  doc(world: World, record: Rec): Rec;
-  /** Object attributes and their sub-attributes (filter on `<name>.id`, sort on `<name>.name`). */
+interface IndexSpec {
+  /** Table fields that are not search attributes under their own (or `<x>_id` → `<x>`) name. */
+  omit: readonly string[];
+  /** Search-only attributes, computed from the stored record. */
+  extra(world: World, record: Rec): Rec;
+  /** Object attributes of `extra` and their sub-attributes (filter on `.id`, sort on `.name`). */
   objects: Record<string, readonly string[]>;
   /** Sort field of object attributes when not `<name>.name`. */
   sortFields?: Record<string, string>;
@@ -26,6 +30,7 @@ interface SearchIndex {
 const IDN = ["id", "name"] as const;
 const ADDRESS = ["street", "city", "zip_code", "region", "country"] as const;
 const PHONES = ["phone", "mobile"] as const;
+const RESOURCE = ["id", "type"] as const;
 
 const str = (v: Json | undefined): Json => (typeof v === "string" ? v : null);
 const num = (v: Json | undefined): Json => (typeof v === "number" ? v : null);
@@ -38,7 +43,7 @@ function ref(world: World, table: string, id: Json | undefined): Json {
   return { id, name: record ? (record.name ?? null) : null };
 }
 
-function address(a: Json | undefined): Json {
+function address(a: Json | undefined): Rec {
   const r = isRec(a) ? a : {};
   return {
     street: str(r.line1),
@@ -58,96 +63,48 @@ function customFields(world: World, scopes: readonly string[], values: Json | un
 
 const phoneNumbers = (r: Rec): Json => ({ phone: str(r.phone), mobile: str(r.mobile) });
 
-const INDEXES: Record<string, SearchIndex> = {
+/** `<x>` for a `<x>_id` reference field. */
+const refName = (key: string, def: ResourceDef): string | undefined =>
+  def.fields[key]?.ref ? /^(.+)_id$/.exec(key)?.[1] : undefined;
+
+const INDEXES: Record<string, IndexSpec> = {
   leads: {
-    table: "leads",
-    type: "lead",
-    customFields: ["lead"],
-    objects: {
-      owner: IDN,
-      creator: IDN,
-      status: ["id", "position"],
-      source: IDN,
-      unqualified_reason: IDN,
-      phone_numbers: PHONES,
-      address: ADDRESS,
-    },
+    omit: ["organization_name", "phone", "mobile"],
+    objects: { status: ["id", "position"], phone_numbers: PHONES },
     sortFields: {
       status: "status.position",
       phone_numbers: "phone_numbers.phone",
       address: "address.city",
     },
-    doc(world, r) {
+    extra(world, r) {
       const status = world.store.all("lead_statuses").find((s) => s.name === r.status);
       const display = nonEmpty(r.first_name, r.last_name) ?? str(r.organization_name);
-      const addr = address(r.address) as Rec;
+      const addr = address(r.address);
       return {
-        id: num(r.id),
-        first_name: str(r.first_name),
-        last_name: str(r.last_name),
         name: display,
         display_name: display,
         company_name: str(r.organization_name),
         first_or_company_name: str(r.first_name) ?? str(r.organization_name),
         last_or_company_name: str(r.last_name) ?? str(r.organization_name),
-        email: str(r.email),
-        title: str(r.title),
-        description: str(r.description),
-        industry: str(r.industry),
-        website: str(r.website),
-        twitter: str(r.twitter),
-        facebook: str(r.facebook),
-        linkedin: str(r.linkedin),
-        skype: str(r.skype),
-        fax: str(r.fax),
         phone_numbers: phoneNumbers(r),
-        owner: userSummary(world, r.owner_id),
-        creator: userSummary(world, r.creator_id),
         status: status ? { id: status.id ?? null, position: status.id ?? null } : null,
-        source: ref(world, "sources", r.source_id),
-        unqualified_reason: ref(world, "lead_unqualified_reasons", r.unqualified_reason_id),
-        tags: Array.isArray(r.tags) ? r.tags : [],
-        address: addr,
-        street: addr.street ?? null,
-        city: addr.city ?? null,
-        zip_code: addr.zip_code ?? null,
+        ...addr,
         state: addr.region ?? null,
-        region: addr.region ?? null,
-        country: addr.country ?? null,
-        created_at: str(r.created_at),
-        updated_at: str(r.updated_at),
-        custom_fields: customFields(world, ["lead"], r.custom_fields),
       };
     },
   },
   contacts: {
-    table: "contacts",
-    type: "contact",
-    customFields: ["contact", "prospect_and_customer"],
-    objects: {
-      owner: IDN,
-      creator: IDN,
-      company: IDN,
-      parent_company: IDN,
-      phone_numbers: PHONES,
-      address: ADDRESS,
-      billing_address: ADDRESS,
-      shipping_address: ADDRESS,
-    },
+    omit: ["is_organization", "contact_id", "parent_organization_id", "phone", "mobile"],
+    objects: { company: IDN, parent_company: IDN, phone_numbers: PHONES },
     sortFields: { phone_numbers: "phone_numbers.phone", address: "address.city" },
-    doc(world, r) {
+    extra(world, r) {
       const org = r.is_organization === true;
       const company =
         !org && typeof r.contact_id === "number" ? ref(world, "contacts", r.contact_id) : null;
       const parent = org ? ref(world, "contacts", r.parent_organization_id) : null;
-      const addr = address(r.address) as Rec;
       return {
-        id: num(r.id),
         is_organisation: org,
-        name: str(r.name),
         display_name: str(r.name),
-        first_name: str(r.first_name),
-        last_name: str(r.last_name),
         first_or_company_name: org ? str(r.name) : str(r.first_name),
         last_or_company_name: org ? str(r.name) : str(r.last_name),
         company,
@@ -156,65 +113,34 @@ const INDEXES: Record<string, SearchIndex> = {
         parent_company: parent,
         parent_company_id: isRec(parent) ? (parent.id ?? null) : null,
         parent_company_name: isRec(parent) ? (parent.name ?? null) : null,
-        email: str(r.email),
-        title: str(r.title),
-        description: str(r.description),
-        industry: str(r.industry),
-        website: str(r.website),
-        twitter: str(r.twitter),
-        facebook: str(r.facebook),
-        linkedin: str(r.linkedin),
-        skype: str(r.skype),
-        fax: str(r.fax),
         phone_numbers: phoneNumbers(r),
-        owner: userSummary(world, r.owner_id),
-        creator: userSummary(world, r.creator_id),
-        customer_status: str(r.customer_status),
-        prospect_status: str(r.prospect_status),
-        tags: Array.isArray(r.tags) ? r.tags : [],
-        address: addr,
-        billing_address: address(r.billing_address),
-        shipping_address: address(r.shipping_address),
-        street: addr.street ?? null,
-        city: addr.city ?? null,
-        zip_code: addr.zip_code ?? null,
-        region: addr.region ?? null,
-        country: addr.country ?? null,
-        created_at: str(r.created_at),
-        updated_at: str(r.updated_at),
-        custom_fields: customFields(world, ["contact", "prospect_and_customer"], r.custom_fields),
+        ...address(r.address),
       };
     },
   },
   deals: {
-    table: "deals",
-    type: "deal",
-    customFields: ["deal"],
+    omit: [
+      "value",
+      "last_stage_change_by_id",
+      "last_activity_at",
+      "dropbox_email",
+      "organization_id",
+      "customized_win_likelihood",
+    ],
     objects: {
-      owner: IDN,
-      creator: IDN,
       stage: ["id", "position", "is_active"],
-      source: IDN,
-      loss_reason: IDN,
-      unqualified_reason: IDN,
       contact: ["id", "name", "last_name"],
       company: IDN,
     },
     sortFields: { stage: "stage.position" },
-    doc(world, r) {
+    extra(world, r) {
       const stage =
         typeof r.stage_id === "number" ? world.store.get("stages", r.stage_id) : undefined;
       const contact =
         typeof r.contact_id === "number" ? world.store.get("contacts", r.contact_id) : undefined;
       const added = typeof r.added_at === "string" ? r.added_at : null;
       return {
-        id: num(r.id),
-        name: str(r.name),
         decimal_value: decimalNumber(r.value),
-        currency: str(r.currency),
-        hot: r.hot === true,
-        owner: userSummary(world, r.owner_id),
-        creator: userSummary(world, r.creator_id),
         stage: stage
           ? {
               id: stage.id ?? null,
@@ -225,9 +151,6 @@ const INDEXES: Record<string, SearchIndex> = {
         pipeline_id: stage ? (stage.pipeline_id ?? null) : null,
         is_won: stage?.category === "won",
         is_closed: stage ? stage.active === false : false,
-        source: ref(world, "sources", r.source_id),
-        loss_reason: ref(world, "loss_reasons", r.loss_reason_id),
-        unqualified_reason: ref(world, "deal_unqualified_reasons", r.unqualified_reason_id),
         contact: contact
           ? {
               id: contact.id ?? null,
@@ -236,69 +159,90 @@ const INDEXES: Record<string, SearchIndex> = {
             }
           : null,
         company: ref(world, "contacts", organizationOf(world, r.contact_id)),
-        estimated_close_date: str(r.estimated_close_date),
         added_at: added ? added.slice(0, 10) : null,
         added_at_with_time: added,
-        last_stage_change_at: str(r.last_stage_change_at),
-        tags: Array.isArray(r.tags) ? r.tags : [],
-        created_at: str(r.created_at),
-        updated_at: str(r.updated_at),
-        custom_fields: customFields(world, ["deal"], r.custom_fields),
       };
     },
   },
   notes: {
-    table: "notes",
-    type: "note",
-    customFields: [],
-    objects: { creator: IDN, owner: IDN, resource: ["id", "type"] },
+    omit: ["resource_type", "resource_id"],
+    objects: { owner: IDN, resource: RESOURCE },
     sortFields: { resource: "resource.id" },
-    doc(world, r) {
+    extra(world, r) {
       return {
-        id: num(r.id),
-        content: str(r.content),
-        type: str(r.type),
-        is_important: r.is_important === true,
-        creator: userSummary(world, r.creator_id),
-        owner: userSummary(world, r.creator_id),
+        owner: ref(world, "users", r.creator_id),
         resource: { id: num(r.resource_id), type: str(r.resource_type) },
-        tags: Array.isArray(r.tags) ? r.tags : [],
-        created_at: str(r.created_at),
-        updated_at: str(r.updated_at),
       };
     },
   },
   tasks: {
-    table: "tasks",
-    type: "task",
-    customFields: [],
-    objects: { assignee: IDN, owner: IDN, creator: IDN, resource: ["id", "type"] },
+    omit: ["resource_type", "resource_id"],
+    objects: { assignee: IDN, resource: RESOURCE },
     sortFields: { resource: "resource.id" },
-    doc(world, r) {
-      const due = typeof r.due_date === "string" ? parseDateTime(r.due_date) : undefined;
-      const remind = typeof r.remind_at === "string" ? parseDateTime(r.remind_at) : undefined;
+    extra(world, r) {
       return {
-        id: num(r.id),
-        content: str(r.content),
-        completed: r.completed === true,
-        completed_at: str(r.completed_at),
-        due_date: str(r.due_date),
-        overdue: r.completed !== true && due !== undefined && due < world.now(),
-        remind_at: str(r.remind_at),
-        reminder_offset:
-          due !== undefined && remind !== undefined ? Math.round((due - remind) / 60_000) : null,
-        assignee: userSummary(world, r.owner_id),
-        owner: userSummary(world, r.owner_id),
-        creator: userSummary(world, r.creator_id),
+        overdue: isOverdue(world, r),
+        reminder_offset: reminderOffset(r),
+        assignee: ref(world, "users", r.owner_id),
         resource: r.resource_type ? { id: num(r.resource_id), type: str(r.resource_type) } : null,
-        created_at: str(r.created_at),
-        updated_at: str(r.updated_at),
       };
     },
   },
 };
 
 export const SEARCHABLE = Object.keys(INDEXES);
+
+/** An index resolved against its table definition. */
+interface SearchIndex {
+  table: string;
+  type: string;
+  /** Custom field scopes (definitions whose values appear as `custom_fields.<id>`). */
+  customFields: readonly string[];
+  doc(record: Rec): Rec;
+  /** Object attributes and their sub-attributes (filter on `<name>.id`, sort on `<name>.name`). */
+  objects: Record<string, readonly string[]>;
+  sortFields: Record<string, string>;
+}
+
+function searchIndex(world: World, table: string): SearchIndex {
+  const spec = INDEXES[table];
+  if (!spec) throw new Error(`not searchable: ${table}`);
+  const def = world.registry.primary(table);
+  const scopes = def.customFields ?? [];
+  const fields = Object.entries(def.fields).filter(
+    ([key, f]) => !f.hidden && !spec.omit.includes(key),
+  );
+  const objects: Record<string, readonly string[]> = {};
+  for (const [key, f] of fields) {
+    const object = refName(key, def);
+    if (object) objects[object] = IDN;
+    else if (f.type === "address") objects[key] = ADDRESS;
+  }
+  return {
+    table,
+    type: def.type,
+    customFields: scopes,
+    objects: { ...objects, ...spec.objects },
+    sortFields: spec.sortFields ?? {},
+    doc(r) {
+      const doc: Rec = {};
+      for (const [key, f] of fields) {
+        const v = r[key];
+        const object = refName(key, def);
+        if (object && f.ref) doc[object] = ref(world, f.ref, v);
+        else if (f.type === "string" || f.type === "datetime" || f.type === "date")
+          doc[key] = str(v);
+        else if (f.type === "int") doc[key] = num(v);
+        else if (f.type === "bool") doc[key] = v === true;
+        else if (f.type === "tags") doc[key] = Array.isArray(v) ? v : [];
+        else if (f.type === "address") doc[key] = address(v);
+        else if (f.type === "custom_fields") doc[key] = customFields(world, scopes, v);
+        else throw new Error(`search index ${table}: ${key} (${f.type}) has no search form`);
+      }
+      return { ...doc, ...spec.extra(world, r) };
+    },
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Query evaluation
@@ -312,7 +256,7 @@ interface Attribute {
 /** Attribute paths of an index: path → is an object attribute. */
 function knownPaths(world: World, index: SearchIndex): Map<string, boolean> {
   const out = new Map<string, boolean>();
-  for (const key of Object.keys(index.doc(world, {}))) out.set(key, false);
+  for (const key of Object.keys(index.doc({}))) out.set(key, false);
   out.set("version", false);
   for (const [name, subs] of Object.entries(index.objects)) {
     out.set(name, true);
@@ -480,7 +424,7 @@ function runQuery(ctx: Ctx, index: SearchIndex, item: Json): Rec {
 
   const docs = ctx.store.all(index.table).map((r) => ({
     record: r,
-    doc: { ...index.doc(ctx, r), version: ctx.store.version(index.table, r.id as number) } as Rec,
+    doc: { ...index.doc(r), version: ctx.store.version(index.table, r.id as number) } as Rec,
   }));
   const paths = knownPaths(ctx, index);
 
@@ -495,7 +439,7 @@ function runQuery(ctx: Ctx, index: SearchIndex, item: Json): Rec {
       throw invalidPayload("Each sort needs an 'attribute' {name}.");
     const attr = resolve(paths, s.attribute.name, "sort");
     const path = attr.object
-      ? (index.sortFields?.[attr.path] ??
+      ? (index.sortFields[attr.path] ??
         (index.objects[attr.path]?.includes("name") ? `${attr.path}.name` : `${attr.path}.id`))
       : attr.path;
     const order = s.order ?? "ascending";
@@ -541,8 +485,7 @@ function runQuery(ctx: Ctx, index: SearchIndex, item: Json): Rec {
 }
 
 export function handleSearch(ctx: Ctx, req: Req, table: string): Reply {
-  const index = INDEXES[table];
-  if (!index) throw new Error(`not searchable: ${table}`);
+  const index = searchIndex(ctx, table);
   for (const name of req.query.keys()) throw invalidParam(name, "is an unexpected parameter");
   let body: unknown;
   try {
@@ -575,8 +518,7 @@ export function handleSearch(ctx: Ctx, req: Req, table: string): Reply {
 /** `GET /v3/{deals,leads,contacts}/custom_fields`: custom field → search attribute mapping. */
 export function handleSearchCustomFields(ctx: Ctx, req: Req, table: string): Reply {
   for (const name of req.query.keys()) throw invalidParam(name, "is an unexpected parameter");
-  const index = INDEXES[table];
-  const items = definitions(ctx, index?.customFields ?? []).map((d) => ({
+  const items = definitions(ctx, ctx.registry.primary(table).customFields ?? []).map((d) => ({
     data: {
       id: String(d.id),
       name: d.name ?? null,

@@ -26,6 +26,7 @@ import {
   handleList,
   handleUpdate,
   handleUpsert,
+  onlyParams,
   type Reply,
   type Req,
   renderFirehose,
@@ -253,8 +254,12 @@ export class SandboxServer {
       routes.push({ method, re: new RegExp(`^${source}$`), names, handler });
     };
 
-    add("GET", "/v2/users/self", (ctx) => single(ctx, this.registry.primary("users"), ctx.user));
-    add("GET", "/v2/accounts/self", (ctx) => {
+    add("GET", "/v2/users/self", (ctx, req) => {
+      onlyParams(req.query, []);
+      return single(ctx, this.registry.primary("users"), ctx.user);
+    });
+    add("GET", "/v2/accounts/self", (ctx, req) => {
+      onlyParams(req.query, []);
       const account = ctx.store.all("accounts")[0];
       if (!account) throw notFound("account", "self");
       return single(ctx, this.registry.primary("accounts"), account);
@@ -619,13 +624,15 @@ function writeReply(
     contentType = "application/json; charset=utf-8";
   }
   const payload = Buffer.from(text, "utf8");
+  const noContent = status === 204 || status === 304;
   res.statusCode = status;
   res.setHeader("X-Request-Id", requestId);
-  res.setHeader("Content-Type", contentType);
+  // Sell sends no content type with a 204 No Content.
+  if (!noContent) res.setHeader("Content-Type", contentType);
   res.setHeader("Content-Language", "en");
   res.setHeader("Vary", "Accept-Language");
   for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
-  if (status === 204 || status === 304) {
+  if (noContent) {
     res.end();
     return;
   }

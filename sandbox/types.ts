@@ -41,6 +41,11 @@ export interface FieldSpec {
   ref?: string;
   /** v2 rendering of decimals: `deal` = integer when whole else string (§8.2); default string. */
   decimalStyle?: "deal" | "string";
+  /**
+   * The field in a documented Firehose set (`ResourceDef.firehose`): `false` leaves it out;
+   * `as` renames it, `value` computes it from the stored record.
+   */
+  firehose?: false | { as?: string; value?: (world: World, record: Rec) => Json };
 }
 
 /** A list/upsert filter on a query parameter. */
@@ -106,8 +111,13 @@ export interface ResourceDef {
   hooks?: Hooks;
   /** v2 rendering after the default field pick. */
   render?(ctx: World, record: Rec, output: Rec, query?: URLSearchParams): Rec;
-  /** Firehose attribute set: a key list (`custom_field_values` is derived) or a function. */
-  firehose?: readonly string[] | ((world: World, record: Rec) => Rec);
+  /**
+   * The table has a documented Firehose attribute set (§6.1), derived from `fields` in order:
+   * every field except `updated_at` and those marked `firehose: false`, hidden ones included;
+   * `custom_fields` become `custom_field_values`, decimals stay strings, everything else as v2
+   * renders it; then the Firehose-only `extra` attributes. Absent: the stream carries the v2 form.
+   */
+  firehose?: true | { extra: Record<string, (world: World, record: Rec) => Json> };
 }
 
 /** What rendering and filtering need: the data and the clock. */

@@ -1,7 +1,8 @@
 /** Notes, tasks, calls, visits, text messages and collaborations. */
 import type { ResourceDef, World } from "../types";
-import { isoSeconds, parseDateTime, type Rec } from "../util";
+import { isoSeconds, type Json, parseDateTime, type Rec } from "../util";
 import {
+  CREATOR,
   checkAttachedResource,
   filters,
   INT,
@@ -12,6 +13,7 @@ import {
   STR,
   timestamps,
   userRef,
+  v2Only,
 } from "./common";
 
 const RESOURCE_TYPES = ["lead", "contact", "deal"] as const;
@@ -26,13 +28,13 @@ const notes: ResourceDef = {
   ops: ["list", "get", "create", "update", "delete"],
   fields: {
     id: RO_INT,
-    creator_id: RO_INT,
+    creator_id: CREATOR,
     resource_type: { type: "string", required: true, enum: RESOURCE_TYPES },
     resource_id: { type: "int", required: true },
     content: { type: "string", required: true },
     type: { type: "string", enum: ["regular", "restricted"], default: "regular" },
-    is_important: { type: "bool", default: false },
-    tags: { type: "tags" },
+    is_important: { type: "bool", default: false, firehose: false },
+    tags: { type: "tags", firehose: false },
     ...timestamps(),
   },
   filters: {
@@ -47,14 +49,21 @@ const notes: ResourceDef = {
       checkAttachedResource(ctx, next, errors, input, existing);
     },
   },
-  firehose: ["id", "creator_id", "content", "resource_id", "resource_type", "type", "created_at"],
+  firehose: true,
 };
 
 /** Overdue = has a due date in the past and is not completed. */
-const isOverdue = (world: World, r: Rec): boolean => {
+export const isOverdue = (world: World, r: Rec): boolean => {
   if (r.completed === true || typeof r.due_date !== "string") return false;
   const due = parseDateTime(r.due_date);
   return due !== undefined && due < world.now();
+};
+
+/** Minutes between a task's reminder and its due date (Firehose/Search form of `remind_at`). */
+export const reminderOffset = (r: Rec): Json => {
+  const due = typeof r.due_date === "string" ? parseDateTime(r.due_date) : undefined;
+  const remind = typeof r.remind_at === "string" ? parseDateTime(r.remind_at) : undefined;
+  return due !== undefined && remind !== undefined ? Math.round((due - remind) / 60_000) : null;
 };
 
 const tasks: ResourceDef = {
@@ -64,15 +73,23 @@ const tasks: ResourceDef = {
   ops: ["list", "get", "create", "update", "delete"],
   fields: {
     id: RO_INT,
-    creator_id: RO_INT,
+    creator_id: CREATOR,
     owner_id: userRef(),
     resource_type: { type: "string", enum: RESOURCE_TYPES },
     resource_id: INT,
-    completed: { type: "bool", default: false },
+    // Firehose shows a stored null (PUT `completed: null`) as false.
+    completed: {
+      type: "bool",
+      default: false,
+      firehose: { value: (_w, r) => r.completed ?? false },
+    },
     completed_at: RO_TIME,
     due_date: { type: "datetime" },
-    overdue: RO_BOOL,
-    remind_at: { type: "datetime" },
+    overdue: v2Only(RO_BOOL),
+    remind_at: {
+      type: "datetime",
+      firehose: { as: "reminder_offset", value: (_w, r) => reminderOffset(r) },
+    },
     content: { type: "string", required: true },
     ...timestamps(),
   },
@@ -104,24 +121,8 @@ const tasks: ResourceDef = {
   render(world, record, output) {
     return { ...output, overdue: isOverdue(world, record) };
   },
-  firehose: (world, r) => {
-    const due = typeof r.due_date === "string" ? parseDateTime(r.due_date) : undefined;
-    const remind = typeof r.remind_at === "string" ? parseDateTime(r.remind_at) : undefined;
-    return {
-      id: r.id ?? null,
-      account_id: (world.store.all("accounts")[0]?.id as number | undefined) ?? null,
-      creator_id: r.creator_id ?? null,
-      owner_id: r.owner_id ?? null,
-      completed: r.completed ?? false,
-      completed_at: r.completed_at ?? null,
-      content: r.content ?? null,
-      resource_type: r.resource_type ?? null,
-      resource_id: r.resource_id ?? null,
-      reminder_offset:
-        due !== undefined && remind !== undefined ? Math.round((due - remind) / 60_000) : null,
-      due_date: r.due_date ?? null,
-      created_at: r.created_at ?? null,
-    };
+  firehose: {
+    extra: { account_id: (world) => world.store.all("accounts")[0]?.id ?? null },
   },
 };
 
@@ -144,7 +145,7 @@ const calls: ResourceDef = {
     resource_id: INT,
     associated_deal_ids: { type: "int_array", ref: "deals" },
     made_at: { type: "datetime", default: (ctx) => isoSeconds(ctx.now()) },
-    external_id: STR,
+    external_id: v2Only(STR),
     ...timestamps(),
   },
   filters: {
@@ -162,22 +163,7 @@ const calls: ResourceDef = {
       checkAttachedResource(ctx, next, errors, input, existing);
     },
   },
-  firehose: [
-    "id",
-    "user_id",
-    "summary",
-    "recording_url",
-    "outcome_id",
-    "duration",
-    "phone_number",
-    "incoming",
-    "missed",
-    "resource_type",
-    "resource_id",
-    "associated_deal_ids",
-    "made_at",
-    "created_at",
-  ],
+  firehose: true,
 };
 
 const visits: ResourceDef = {
@@ -187,7 +173,7 @@ const visits: ResourceDef = {
   ops: ["list"],
   fields: {
     id: RO_INT,
-    creator_id: RO_INT,
+    creator_id: CREATOR,
     outcome_id: RO_INT,
     resource_type: RO_STR,
     resource_id: RO_INT,
@@ -235,7 +221,7 @@ const collaborations: ResourceDef = {
   ops: ["list", "get", "create", "delete"],
   fields: {
     id: RO_INT,
-    creator_id: RO_INT,
+    creator_id: CREATOR,
     resource_type: { type: "string", required: true, enum: RESOURCE_TYPES },
     resource_id: { type: "int", required: true },
     collaborator_id: { type: "int", required: true, ref: "users" },

@@ -32,7 +32,7 @@ const orders: ResourceDef = {
         if (li.order_id === record.id) ctx.store.remove("line_items", li.id as number);
     },
   },
-  firehose: ["id", "deal_id", "discount", "created_at"],
+  firehose: true,
 };
 
 const lineItems: ResourceDef = {
@@ -43,9 +43,9 @@ const lineItems: ResourceDef = {
   ops: ["list", "get", "create", "delete"],
   fields: {
     id: RO_INT,
-    order_id: RO_INT,
-    deal_id: { type: "int", readOnly: true, hidden: true },
     product_id: { type: "int", required: true, createOnly: true, hidden: true, ref: "products" },
+    deal_id: { type: "int", readOnly: true, hidden: true },
+    order_id: RO_INT,
     name: RO_STR,
     sku: RO_STR,
     description: RO_STR,
@@ -114,21 +114,7 @@ const lineItems: ResourceDef = {
       }
     },
   },
-  firehose: [
-    "id",
-    "product_id",
-    "deal_id",
-    "order_id",
-    "value",
-    "variation",
-    "currency",
-    "quantity",
-    "price",
-    "name",
-    "sku",
-    "description",
-    "created_at",
-  ],
+  firehose: true,
 };
 
 const products: ResourceDef = {
@@ -143,7 +129,8 @@ const products: ResourceDef = {
     sku: STR,
     active: { type: "bool", default: true },
     max_discount: { type: "int", min: 0, max: 100 },
-    max_markup: { type: "int", min: 0, max: 100 },
+    // Only the discount is capped at 100 %; Sell accepts any markup.
+    max_markup: { type: "int", min: 0 },
     cost: { type: "decimal" },
     cost_currency: STR,
     prices: { type: "prices" },

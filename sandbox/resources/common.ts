@@ -1,7 +1,7 @@
 /** Field shorthands and rule helpers shared by the resource modules. */
 import type { FieldErrors } from "../errors";
 import type { Ctx, FieldSpec, FilterSpec, World } from "../types";
-import type { Json, Rec } from "../util";
+import type { Rec } from "../util";
 
 export const RO_INT: FieldSpec = { type: "int", readOnly: true };
 export const RO_TIME: FieldSpec = { type: "datetime", readOnly: true };
@@ -11,6 +11,11 @@ export const RO_JSON: FieldSpec = { type: "json", readOnly: true };
 export const STR: FieldSpec = { type: "string" };
 export const INT: FieldSpec = { type: "int" };
 export const BOOL: FieldSpec = { type: "bool" };
+/** The user who created the record (read-only reference to users). */
+export const CREATOR: FieldSpec = { type: "int", readOnly: true, ref: "users" };
+
+/** A v2 field that is not in the table's documented Firehose set. */
+export const v2Only = (spec: FieldSpec): FieldSpec => ({ ...spec, firehose: false });
 
 /** `owner_id`-like reference to a user, defaulting to the token's user. */
 export const userRef = (): FieldSpec => ({
@@ -87,11 +92,5 @@ export function checkAttachedResource(
       `The attribute '/data/resource_id' refers to a ${String(type)} (id ${id}) that does not exist.`,
     );
 }
-
-export const userSummary = (world: World, id: Json | undefined): Json => {
-  if (typeof id !== "number") return null;
-  const user = world.store.get("users", id);
-  return { id, name: user ? (user.name ?? null) : null };
-};
 
 export const nowIso = (ctx: Ctx): string => ctx.store.nowIso();

@@ -7,6 +7,7 @@ import type { Ctx, FieldSpec, ResourceDef, World } from "../types";
 import { isoSeconds, type Json, type Rec } from "../util";
 import {
   addressFilters,
+  CREATOR,
   filters,
   RO_INT,
   RO_TIME,
@@ -14,6 +15,7 @@ import {
   strings,
   timestamps,
   userRef,
+  v2Only,
 } from "./common";
 import { ensureTags } from "./settings";
 
@@ -42,14 +44,14 @@ const leads: ResourceDef = {
   ops: ["list", "get", "create", "update", "delete", "upsert"],
   fields: {
     id: RO_INT,
-    creator_id: RO_INT,
+    creator_id: CREATOR,
     owner_id: userRef(),
     first_name: STR,
     last_name: STR,
     organization_name: STR,
     status: { type: "string", default: "New" },
     source_id: { type: "int", ref: "sources" },
-    unqualified_reason_id: { type: "int", ref: "lead_unqualified_reasons" },
+    unqualified_reason_id: { type: "int", ref: "lead_unqualified_reasons", firehose: false },
     ...CONTACT_CHANNELS,
     address: { type: "address" },
     tags: { type: "tags" },
@@ -96,32 +98,7 @@ const leads: ResourceDef = {
       ensureTags(ctx, "lead", record.tags);
     },
   },
-  firehose: [
-    "id",
-    "creator_id",
-    "owner_id",
-    "first_name",
-    "last_name",
-    "organization_name",
-    "status",
-    "source_id",
-    "title",
-    "description",
-    "industry",
-    "website",
-    "email",
-    "phone",
-    "mobile",
-    "fax",
-    "twitter",
-    "facebook",
-    "linkedin",
-    "skype",
-    "address",
-    "tags",
-    "custom_field_values",
-    "created_at",
-  ],
+  firehose: true,
 };
 
 function checkSourceType(
@@ -150,7 +127,7 @@ const contacts: ResourceDef = {
   ops: ["list", "get", "create", "update", "delete", "upsert"],
   fields: {
     id: RO_INT,
-    creator_id: RO_INT,
+    creator_id: CREATOR,
     owner_id: userRef(),
     is_organization: { type: "bool", createOnly: true, default: false },
     contact_id: { type: "int", ref: "contacts" },
@@ -259,37 +236,7 @@ const contacts: ResourceDef = {
     }
     return output;
   },
-  firehose: [
-    "id",
-    "creator_id",
-    "owner_id",
-    "is_organization",
-    "contact_id",
-    "parent_organization_id",
-    "name",
-    "first_name",
-    "last_name",
-    "customer_status",
-    "prospect_status",
-    "title",
-    "description",
-    "industry",
-    "website",
-    "email",
-    "phone",
-    "mobile",
-    "fax",
-    "twitter",
-    "facebook",
-    "linkedin",
-    "skype",
-    "address",
-    "billing_address",
-    "shipping_address",
-    "tags",
-    "custom_field_values",
-    "created_at",
-  ],
+  firehose: true,
 };
 
 function checkOrganization(
@@ -337,7 +284,7 @@ export function organizationOf(world: World, contactId: Json | undefined): numbe
 
 const dealFields: Record<string, FieldSpec> = {
   id: RO_INT,
-  creator_id: RO_INT,
+  creator_id: CREATOR,
   owner_id: userRef(),
   name: { type: "string", required: true },
   value: { type: "decimal", decimalStyle: "deal" },
@@ -349,10 +296,10 @@ const dealFields: Record<string, FieldSpec> = {
   stage_id: { type: "int", ref: "stages", default: (ctx) => defaultStageId(ctx) },
   last_stage_change_at: { type: "datetime" },
   last_stage_change_by_id: RO_INT,
-  last_activity_at: RO_TIME,
+  last_activity_at: v2Only(RO_TIME),
   source_id: { type: "int", ref: "sources" },
   loss_reason_id: { type: "int", ref: "loss_reasons" },
-  unqualified_reason_id: { type: "int", ref: "deal_unqualified_reasons" },
+  unqualified_reason_id: { type: "int", ref: "deal_unqualified_reasons", firehose: false },
   dropbox_email: {
     type: "string",
     readOnly: true,
@@ -363,7 +310,7 @@ const dealFields: Record<string, FieldSpec> = {
   organization_id: RO_INT,
   estimated_close_date: { type: "date" },
   customized_win_likelihood: { type: "int", min: 0, max: 100 },
-  added_at: { type: "datetime", default: (ctx) => isoSeconds(ctx.now()) },
+  added_at: { type: "datetime", default: (ctx) => isoSeconds(ctx.now()), firehose: false },
   tags: { type: "tags" },
   custom_fields: { type: "custom_fields" },
   ...timestamps(),
@@ -465,28 +412,7 @@ const deals: ResourceDef = {
       },
     };
   },
-  firehose: [
-    "id",
-    "creator_id",
-    "owner_id",
-    "name",
-    "value",
-    "currency",
-    "hot",
-    "stage_id",
-    "source_id",
-    "loss_reason_id",
-    "last_stage_change_at",
-    "last_stage_change_by_id",
-    "dropbox_email",
-    "contact_id",
-    "organization_id",
-    "estimated_close_date",
-    "customized_win_likelihood",
-    "tags",
-    "custom_field_values",
-    "created_at",
-  ],
+  firehose: true,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -501,15 +427,15 @@ const associatedContacts: ResourceDef = {
   ops: ["list", "create", "delete"],
   fields: {
     id: { type: "int", readOnly: true, hidden: true },
-    deal_id: { type: "int", readOnly: true, hidden: true },
     contact_id: { type: "int", required: true, ref: "contacts" },
-    role: { type: "string", enum: ["involved"], default: "involved" },
+    deal_id: { type: "int", readOnly: true, hidden: true },
+    role: { type: "string", enum: ["involved"], default: "involved", firehose: false },
     ...timestamps(),
   },
   unique: { field: "contact_id", per: "deal_id" },
   idsFilter: false,
   fixedSort: "id:asc",
-  firehose: ["id", "contact_id", "deal_id", "created_at"],
+  firehose: true,
 };
 
 export const crmResources: ResourceDef[] = [leads, contacts, deals, associatedContacts];

@@ -2,7 +2,7 @@
 import type { Registry, ResourceDef } from "../types";
 import { activityResources } from "./activities";
 import { commerceResources } from "./commerce";
-import { filters, RO_INT, RO_TIME } from "./common";
+import { CREATOR, filters, RO_INT, RO_TIME } from "./common";
 import { crmResources } from "./crm";
 import { settingsResources } from "./settings";
 
@@ -18,7 +18,7 @@ const leadConversions: ResourceDef = {
     individual_id: RO_INT,
     organization_id: RO_INT,
     deal_id: RO_INT,
-    creator_id: RO_INT,
+    creator_id: CREATOR,
     created_at: RO_TIME,
   },
   filters: filters("int", "lead_id"),

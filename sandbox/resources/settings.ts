@@ -4,7 +4,17 @@
  */
 import type { Ctx, ResourceDef } from "../types";
 import type { Rec } from "../util";
-import { filters, RO_BOOL, RO_INT, RO_JSON, RO_STR, RO_TIME, timestamps } from "./common";
+import {
+  CREATOR,
+  filters,
+  RO_BOOL,
+  RO_INT,
+  RO_JSON,
+  RO_STR,
+  RO_TIME,
+  timestamps,
+  v2Only,
+} from "./common";
 
 const users: ResourceDef = {
   table: "users",
@@ -16,23 +26,23 @@ const users: ResourceDef = {
     name: RO_STR,
     email: RO_STR,
     status: RO_STR,
-    invited: RO_BOOL,
+    invited: v2Only(RO_BOOL),
     confirmed: RO_BOOL,
-    phone_number: RO_STR,
+    phone_number: v2Only(RO_STR),
     role: RO_STR,
-    roles: RO_JSON,
-    team_name: RO_STR,
-    group: RO_JSON,
-    reports_to: RO_INT,
-    timezone: RO_STR,
+    roles: v2Only(RO_JSON),
+    team_name: v2Only(RO_STR),
+    group: v2Only(RO_JSON),
+    reports_to: v2Only(RO_INT),
+    timezone: v2Only(RO_STR),
     created_at: RO_TIME,
     updated_at: RO_TIME,
-    deleted_at: RO_TIME,
-    zendesk_user_id: RO_STR,
-    identity_type: RO_STR,
-    system_tags: RO_JSON,
-    detached: RO_BOOL,
-    sell_login_disabled: RO_BOOL,
+    deleted_at: v2Only(RO_TIME),
+    zendesk_user_id: v2Only(RO_STR),
+    identity_type: v2Only(RO_STR),
+    system_tags: v2Only(RO_JSON),
+    detached: v2Only(RO_BOOL),
+    sell_login_disabled: v2Only(RO_BOOL),
   },
   filters: {
     ...filters("bool", "confirmed"),
@@ -43,7 +53,7 @@ const users: ResourceDef = {
     },
   },
   defaultSort: "id:asc",
-  firehose: ["id", "name", "email", "status", "role", "confirmed", "created_at"],
+  firehose: true,
 };
 
 const accounts: ResourceDef = {
@@ -87,9 +97,9 @@ const stages: ResourceDef = {
     likelihood: RO_INT,
     pipeline_id: RO_INT,
     ...timestamps(),
-    position_hash: RO_STR,
-    has_original_name: RO_BOOL,
-    locale_key: RO_STR,
+    position_hash: v2Only(RO_STR),
+    has_original_name: v2Only(RO_BOOL),
+    locale_key: v2Only(RO_STR),
   },
   filters: {
     ...filters("int", "pipeline_id"),
@@ -97,16 +107,7 @@ const stages: ResourceDef = {
     ...filters("str", "name"),
   },
   defaultSort: "id:asc",
-  firehose: [
-    "id",
-    "name",
-    "category",
-    "active",
-    "position",
-    "likelihood",
-    "pipeline_id",
-    "created_at",
-  ],
+  firehose: true,
 };
 
 /** Sources share one table (Firehose `sources`); the three endpoints are views by resource_type. */
@@ -120,13 +121,13 @@ const sourceDef = (path: string, resourceType: "lead" | "deal"): ResourceDef => 
     id: RO_INT,
     name: { type: "string", required: true },
     resource_type: { type: "string" },
-    creator_id: RO_INT,
+    creator_id: CREATOR,
     ...timestamps(),
   },
   unique: { field: "name", per: "resource_type" },
   filters: filters("str", "name"),
   defaultSort: "id:asc",
-  firehose: ["id", "name", "creator_id", "resource_type", "created_at"],
+  firehose: true,
 });
 
 const reasonDef = (table: string, type: string, writable: boolean): ResourceDef => ({
@@ -137,7 +138,7 @@ const reasonDef = (table: string, type: string, writable: boolean): ResourceDef 
   fields: {
     id: RO_INT,
     name: { type: "string", required: true },
-    creator_id: RO_INT,
+    creator_id: CREATOR,
     ...timestamps(),
   },
   unique: { field: "name" },
@@ -164,7 +165,7 @@ const tags: ResourceDef = {
   ops: ["list", "get", "create", "update", "delete"],
   fields: {
     id: RO_INT,
-    creator_id: RO_INT,
+    creator_id: CREATOR,
     name: { type: "string", required: true },
     resource_type: {
       type: "string",
@@ -221,11 +222,12 @@ const customFieldDef = (resourceType: string): ResourceDef => ({
     name: RO_STR,
     type: RO_STR,
     resource_type: { type: "string", readOnly: true, hidden: true },
-    choices: RO_JSON,
-    for_contact: RO_BOOL,
-    for_company: RO_BOOL,
-    filterable: { type: "bool", readOnly: true, hidden: true },
-    ...timestamps(),
+    choices: v2Only(RO_JSON),
+    for_contact: v2Only(RO_BOOL),
+    for_company: v2Only(RO_BOOL),
+    filterable: { type: "bool", readOnly: true, hidden: true, firehose: false },
+    created_at: v2Only(RO_TIME),
+    updated_at: RO_TIME,
   },
   idsFilter: false,
   defaultSort: "id:asc",
@@ -238,7 +240,7 @@ const customFieldDef = (resourceType: string): ResourceDef => ({
     }
     return out;
   },
-  firehose: ["id", "name", "type", "resource_type"],
+  firehose: true,
 });
 
 const leadStatuses: ResourceDef = {
@@ -258,7 +260,7 @@ const outcomes = (table: string, type: string, creator: boolean): ResourceDef =>
   fields: {
     id: RO_INT,
     name: RO_STR,
-    ...(creator ? { creator_id: RO_INT } : {}),
+    ...(creator ? { creator_id: CREATOR } : {}),
     ...timestamps(),
   },
   idsFilter: false,

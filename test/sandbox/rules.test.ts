@@ -354,6 +354,42 @@ describe("deals", () => {
     expect(codes(wrongType)).toEqual([["/data/value", "invalid_type"]]);
   });
 
+  test("estimated_close_date accepts a date or a date-time and keeps the date part", async () => {
+    const deal = await create(sb, "/v2/deals", {
+      name: "Close",
+      contact_id: idOf(org),
+      estimated_close_date: "2014-09-27T16:32:56Z",
+    });
+    expect(deal.estimated_close_date).toBe("2014-09-27");
+    expect((await call(sb, "GET", `/v2/deals/${idOf(deal)}`)).data.estimated_close_date).toBe(
+      "2014-09-27",
+    );
+    expect(sb.events("deals").at(-1)?.data.estimated_close_date).toBe("2014-09-27");
+    const listed = await call(sb, "GET", "/v2/deals?estimated_close_date=2014-09-27");
+    expect(listed.rows.map(idOf)).toEqual([idOf(deal)]);
+    // The date as written, not converted to UTC (23:30 at -05:00 is the 29th in UTC).
+    const up = await call(sb, "PUT", `/v2/deals/${idOf(deal)}`, {
+      body: { data: { estimated_close_date: "2014-09-28T23:30:00-05:00" } },
+    });
+    expect(up.data.estimated_close_date).toBe("2014-09-28");
+    const plain = await call(sb, "PUT", `/v2/deals/${idOf(deal)}`, {
+      body: { data: { estimated_close_date: "2015-06-19" } },
+    });
+    expect(plain.data.estimated_close_date).toBe("2015-06-19");
+    for (const bad of ["2014-02-30T10:00:00Z", "2014-09-27T25:00:00Z", "soon", "27/09/2014"]) {
+      const res = await call(sb, "PUT", `/v2/deals/${idOf(deal)}`, {
+        body: { data: { estimated_close_date: bad } },
+      });
+      expect([bad, res.status]).toEqual([bad, 422]);
+      expect(res.err).toMatchObject({
+        field: "/data/estimated_close_date",
+        code: "incorrect_value",
+        details:
+          "The attribute '/data/estimated_close_date' value is not a valid date (YYYY-MM-DD).",
+      });
+    }
+  });
+
   test("organization_id derives from the primary contact", async () => {
     const viaOrg = await create(sb, "/v2/deals", { name: "o", contact_id: idOf(org) });
     expect(viaOrg.organization_id).toBe(idOf(org));
@@ -614,7 +650,7 @@ describe("orders, line items, products", () => {
     expect(inactive.err.details).toBe("Line items cannot be created from inactive products.");
   });
 
-  test("products: max_discount/max_markup ≤ 100, prices replaced", async () => {
+  test("products: max_discount ≤ 100, max_markup any non-negative integer", async () => {
     const bad = await call(sb, "POST", "/v2/products", {
       body: { data: { name: "X", max_discount: 101 } },
     });
@@ -625,26 +661,69 @@ describe("orders, line items, products", () => {
       message: "attribute value is incorrect",
       details: "Ensure this value is less than or equal to 100.",
     });
-    expect(
-      codes(
-        await call(sb, "POST", "/v2/products", { body: { data: { name: "X", max_markup: 150 } } }),
-      ),
-    ).toEqual([["/data/max_markup", "incorrect_value"]]);
+    const markup = await call(sb, "POST", "/v2/products", {
+      body: { data: { name: "X", max_markup: 150, prices: [{ amount: 100, currency: "USD" }] } },
+    });
+    expect(markup.status).toBe(200);
+    expect(markup.data.max_markup).toBe(150);
+    const up = await call(sb, "PUT", `/v2/products/${idOf(markup.data)}`, {
+      body: { data: { max_markup: 1000 } },
+    });
+    expect(up.data.max_markup).toBe(1000);
+    const negative = await call(sb, "PUT", `/v2/products/${idOf(markup.data)}`, {
+      body: { data: { max_markup: -1 } },
+    });
+    expect(negative.err).toMatchObject({
+      field: "/data/max_markup",
+      code: "incorrect_value",
+      details: "Ensure this value is greater than or equal to 0.",
+    });
+    // The markup bound of line items follows: +120 % is within a 1000 % max_markup.
+    const deal = await create(sb, "/v2/deals", {
+      name: "Markup",
+      contact_id: idOf(await create(sb, "/v2/contacts", { last_name: "Markup" })),
+    });
+    const order = await create(sb, "/v2/orders", { deal_id: idOf(deal) });
+    const item = await create(sb, `/v2/orders/${idOf(order)}/line_items`, {
+      product_id: idOf(markup.data),
+      currency: "USD",
+      variation: 120,
+    });
+    expect(item.value).toBe("220.00");
+  });
+
+  test("products: prices are replaced and returned ordered by currency code", async () => {
     const p = await create(sb, "/v2/products", {
       name: "X",
       prices: [
-        { amount: 1, currency: "USD" },
-        { amount: "2.5", currency: "EUR" },
+        { amount: "1599.99", currency: "USD" },
+        { amount: "3599.99", currency: "PLN" },
       ],
     });
     expect(p.prices).toEqual([
-      { amount: "1.00", currency: "USD" },
-      { amount: "2.50", currency: "EUR" },
+      { amount: "3599.99", currency: "PLN" },
+      { amount: "1599.99", currency: "USD" },
     ]);
+    const got = await call(sb, "GET", `/v2/products/${idOf(p)}`);
+    expect(got.data.prices).toEqual(p.prices);
     const up = await call(sb, "PUT", `/v2/products/${idOf(p)}`, {
-      body: { data: { prices: [{ amount: "3", currency: "GBP" }] } },
+      body: {
+        data: {
+          prices: [
+            { amount: "3", currency: "GBP" },
+            { amount: 1, currency: "USD" },
+            { amount: "2.5", currency: "EUR" },
+          ],
+        },
+      },
     });
-    expect(up.data.prices).toEqual([{ amount: "3.00", currency: "GBP" }]);
+    expect(up.data.prices).toEqual([
+      { amount: "2.50", currency: "EUR" },
+      { amount: "3.00", currency: "GBP" },
+      { amount: "1.00", currency: "USD" },
+    ]);
+    const event = sb.events("products").at(-1);
+    expect(event?.data.prices).toEqual(up.data.prices);
   });
 
   test("only admins may delete products", async () => {

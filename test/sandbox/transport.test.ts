@@ -1,5 +1,6 @@
 import type { Sandbox } from "../../sandbox";
-import { call, sandbox } from "./helpers";
+import { ResourceRegistry } from "../../sandbox/resources";
+import { call, create, type Data, idOf, sandbox } from "./helpers";
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -64,6 +65,81 @@ describe("headers and envelopes", () => {
     const patch = await call(sb, "PATCH", "/v2/leads", { body: { data: {} } });
     expect(patch.status).toBe(404);
     expect(patch.err.details).toContain("using the HTTP method 'PATCH'");
+  });
+
+  test("every DELETE answers 204 with no content type and an empty body", async () => {
+    const org = await create(sb, "/v2/contacts", { is_organization: true, name: "Del Org" });
+    const person = await create(sb, "/v2/contacts", { last_name: "Del", contact_id: idOf(org) });
+    const deal = await create(sb, "/v2/deals", { name: "Del deal", contact_id: idOf(org) });
+    const product = await create(sb, "/v2/products", {
+      name: "Del product",
+      prices: [{ amount: "1", currency: "USD" }],
+    });
+    const order = await create(sb, "/v2/orders", { deal_id: idOf(deal) });
+    const orderless = await create(sb, "/v2/deals", { name: "No order", contact_id: idOf(org) });
+    const bob = sb.records("users").find((u) => u.name === "Bob Seller") as Data;
+    const attached = { resource_type: "deal", resource_id: idOf(deal) };
+    // Path of each deletable collection → [collection URL, create body, id used in the path].
+    const cases: Record<string, [string, Data, (d: Data) => number]> = {
+      leads: ["/v2/leads", { last_name: "Del" }, idOf],
+      contacts: ["/v2/contacts", { last_name: "Gone" }, idOf],
+      deals: ["/v2/deals", { name: "Gone", contact_id: idOf(org) }, idOf],
+      "deals/:deal_id/associated_contacts": [
+        `/v2/deals/${idOf(deal)}/associated_contacts`,
+        { contact_id: idOf(person) },
+        (d) => d.contact_id as number,
+      ],
+      notes: ["/v2/notes", { ...attached, content: "x" }, idOf],
+      tasks: ["/v2/tasks", { content: "x" }, idOf],
+      calls: ["/v2/calls", { phone_number: "1" }, idOf],
+      collaborations: ["/v2/collaborations", { ...attached, collaborator_id: bob.id }, idOf],
+      orders: ["/v2/orders", { deal_id: idOf(orderless) }, idOf],
+      "orders/:order_id/line_items": [
+        `/v2/orders/${idOf(order)}/line_items`,
+        { product_id: idOf(product), currency: "USD" },
+        idOf,
+      ],
+      products: ["/v2/products", { name: "Gone" }, idOf],
+      sources: ["/v2/sources", { name: "Del source" }, idOf],
+      deal_sources: ["/v2/deal_sources", { name: "Del deal source" }, idOf],
+      lead_sources: ["/v2/lead_sources", { name: "Del lead source" }, idOf],
+      loss_reasons: ["/v2/loss_reasons", { name: "Del reason" }, idOf],
+      deal_unqualified_reasons: ["/v2/deal_unqualified_reasons", { name: "Del reason" }, idOf],
+      tags: ["/v2/tags", { name: "del", resource_type: "lead" }, idOf],
+    };
+    const deletable = new ResourceRegistry()
+      .all()
+      .filter((d) => d.path && d.ops.includes("delete"))
+      .map((d) => d.path);
+    expect(Object.keys(cases).sort()).toEqual([...deletable].sort());
+    for (const [path, [url, body, idFor]] of Object.entries(cases)) {
+      const id = idFor(await create(sb, url, body));
+      const res = await call(sb, "DELETE", `${url}/${id}`);
+      expect([path, res.status, res.text]).toEqual([path, 204, ""]);
+      expect([path, res.headers["content-type"]]).toEqual([path, undefined]);
+      expect(res.headers["x-request-id"]).toMatch(UUID);
+    }
+  });
+
+  test("users/self and accounts/self reject unexpected query parameters", async () => {
+    for (const path of ["/v2/users/self", "/v2/accounts/self"]) {
+      const res = await call(sb, "GET", `${path}?foo=1`);
+      expect(res.status).toBe(400);
+      expect(res.error().errors).toEqual([
+        {
+          error: {
+            code: "invalid_param",
+            message: "invalid request query parameter",
+            details:
+              "The request query parameter 'foo' is malformed, missing, or has an invalid value (is an unexpected parameter)",
+          },
+          meta: { type: "error", links: { more_info: expect.any(String) } },
+        },
+      ]);
+      expect(res.error().meta.http_status).toBe("400 Bad Request");
+      expect((await call(sb, "GET", `${path}?page=1`)).status).toBe(400);
+      expect((await call(sb, "GET", path)).status).toBe(200);
+    }
   });
 
   test("HEAD answers like GET without a body", async () => {
