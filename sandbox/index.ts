@@ -51,6 +51,13 @@ export interface Sandbox {
   events(table: string): StoredEvent[];
   /** Inserts a record without validation (read-only resources such as visits, text messages). */
   insert(table: string, values: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Changes a stored record without validation or HTTP (bulk changes for trigger tests): the
+   * values are merged in, `updated_at` moves, and Firehose gets an `updated` event.
+   */
+  update(table: string, id: number, values: Record<string, unknown>): Record<string, unknown>;
+  /** Deletes a stored record without HTTP; Firehose gets a `deleted` event. */
+  remove(table: string, id: number): void;
   /** Adds a custom field definition (`filterable` makes it usable in `custom_fields[…]` filters). */
   addCustomField(
     resourceType: "lead" | "contact" | "deal" | "prospect_and_customer",
@@ -93,6 +100,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     reset: () => server.reset(),
     events: (table) => server.events(table),
     insert: (table, values) => server.insert(table, values as Rec),
+    update: (table, id, values) => server.update(table, id, values as Rec),
+    remove: (table, id) => server.remove(table, id),
     addCustomField: (resourceType, field) => server.addCustomField(resourceType, field),
     setRateLimit: (limit, style) => {
       server.limiter.configure(limit);

@@ -233,6 +233,19 @@ export class SandboxServer {
     return clone(renderV2(this.world(), def, this.store.insert(table, record)));
   }
 
+  update(table: string, id: number, values: Rec): Rec {
+    const def = this.registry.primary(table);
+    const before = this.store.get(table, id);
+    if (!before) throw new Error(`no ${table} ${id} to update`);
+    return clone(
+      renderV2(this.world(), def, this.store.update(table, id, { ...before, ...values })),
+    );
+  }
+
+  remove(table: string, id: number): void {
+    if (!this.store.remove(table, id)) throw new Error(`no ${table} ${id} to remove`);
+  }
+
   addCustomField(
     resourceType: "lead" | "contact" | "deal" | "prospect_and_customer",
     field: { name: string; type: string; filterable?: boolean; choices?: string[] },

@@ -11,11 +11,12 @@
  * `npm run sandbox` instead). Values: `key=value`; `group.key=value` for grouped inputs; lists as
  * `a,b` or JSON; key/value inputs as JSON objects (`customFields={"Region":"EMEA"}`).
  */
-import type { ActionContext, ActionLogger } from "@prismatic-io/spectral";
+import type { ActionContext } from "@prismatic-io/spectral";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import { allowLoopbackConnections, startSandbox } from "../sandbox";
 import { apiToken } from "../src/connections";
 import component from "../src/index";
+import { quietLogger } from "./lib/tooling";
 
 interface ServerInput {
   key: string;
@@ -99,20 +100,6 @@ export function parseAssignments(args: string[]): Record<string, unknown> {
   }
   return params;
 }
-
-const quietLogger = (): ActionLogger => {
-  const noop = () => undefined;
-  const warn = (...args: unknown[]) => process.stderr.write(`warning: ${args.join(" ")}\n`);
-  return {
-    metric: noop,
-    trace: noop,
-    debug: noop,
-    info: noop,
-    log: noop,
-    warn,
-    error: warn,
-  } as unknown as ActionLogger;
-};
 
 async function main(argv: string[]): Promise<number> {
   const [key, ...rest] = argv;

@@ -7,11 +7,12 @@
  *   move the deal through the pipeline to Won → note and task → read every change back from the
  *   Firehose stream actions.
  */
-import type { ActionContext, ActionLogger } from "@prismatic-io/spectral";
+import type { ActionContext } from "@prismatic-io/spectral";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import { type Sandbox, startSandbox } from "../sandbox";
 import { apiToken } from "../src/connections";
 import component from "../src/index";
+import { quietLogger } from "./lib/tooling";
 
 export interface Step {
   action: string;
@@ -21,19 +22,6 @@ export interface Step {
 }
 
 type Json = Record<string, unknown>;
-
-const quietLogger = (): ActionLogger => {
-  const noop = () => undefined;
-  return {
-    metric: noop,
-    trace: noop,
-    debug: noop,
-    info: noop,
-    log: noop,
-    warn: noop,
-    error: noop,
-  } as unknown as ActionLogger;
-};
 
 class WalkthroughFailure extends Error {}
 

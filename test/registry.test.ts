@@ -255,3 +255,18 @@ describe("dependencies point down", () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe.each(Object.keys(component.triggers).sort())("trigger %s", (key) => {
+  it("has an output schema its example payload satisfies, and a description with its docs link or purpose", async () => {
+    const { triggerOutputs } = await import("../src/triggers/outputs");
+    const trigger = component.triggers[key as keyof typeof component.triggers] as unknown as {
+      examplePayload: { payload: { body: { data: unknown } } };
+      display: { description: string };
+    };
+    const schema = triggerOutputs[key];
+    expect(schema).toBeDefined();
+    const parsed = schema?.safeParse(trigger.examplePayload.payload.body.data);
+    expect(parsed?.error?.issues ?? []).toEqual([]);
+    expect(trigger.display.description.length).toBeGreaterThan(40);
+  });
+});

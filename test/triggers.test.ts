@@ -102,22 +102,15 @@ describe("pollChangesTrigger", () => {
   });
 
   it("a poll with nothing new costs exactly one request", async () => {
-    const state: Record<string, unknown> = {
-      __prismaticInternal: { polling: { cursor: { updatedAt: "2026-11-02T10:00:00Z", ids: [2] } } },
-    };
+    const records = [
+      deal(2, "2026-11-01T10:00:00Z", "2026-11-02T10:00:00Z"),
+      deal(1, "2026-10-01T10:00:00Z", "2026-10-02T10:00:00Z"),
+    ];
+    const state = await startedAt(records);
     const scope = sellApi()
       .get("/v2/deals")
       .query(listQuery(1))
-      .reply(
-        200,
-        page(
-          [
-            deal(2, "2026-11-01T10:00:00Z", "2026-11-02T10:00:00Z"),
-            deal(1, "2026-10-01T10:00:00Z", "2026-10-02T10:00:00Z"),
-          ],
-          `${SELL}/v2/deals?page=2`,
-        ),
-      );
+      .reply(200, page(records, `${SELL}/v2/deals?page=2`));
     const result = await poll(state);
     scope.done();
     expect(result.resultType).toBe("polled_no_changes");
@@ -132,23 +125,25 @@ describe("pollChangesTrigger", () => {
         `2026-11-03T10:00:${String(59 - (i % 60)).padStart(2, "0")}Z`,
       ),
     ).sort((a, b) => (a.updated_at < b.updated_at ? 1 : -1));
+    const secondPage = page(
+      [
+        deal(50, "2026-11-02T10:00:00Z", "2026-11-02T10:00:00Z"), // same second as the cursor, not reported yet: new
+        deal(2, "2026-11-01T10:00:00Z", "2026-11-02T10:00:00Z"), // reported last time: skipped
+        deal(1, "2026-10-01T10:00:00Z", "2026-10-02T10:00:00Z"), // older: stop here
+      ],
+      `${SELL}/v2/deals?page=3`,
+    );
+    const firstPage = page(newer, `${SELL}/v2/deals?sort_by=updated_at%3Adesc&page=2&per_page=100`);
+    // Two pages: a second pass confirms nothing slipped between pages while they were read.
     const scope = sellApi()
       .get("/v2/deals")
       .query(listQuery(1))
-      .reply(200, page(newer, `${SELL}/v2/deals?sort_by=updated_at%3Adesc&page=2&per_page=100`))
+      .times(2)
+      .reply(200, firstPage)
       .get("/v2/deals")
       .query(listQuery(2))
-      .reply(
-        200,
-        page(
-          [
-            deal(50, "2026-11-02T10:00:00Z", "2026-11-02T10:00:00Z"), // same second as the cursor, not reported yet: new
-            deal(2, "2026-11-01T10:00:00Z", "2026-11-02T10:00:00Z"), // reported last time: skipped
-            deal(1, "2026-10-01T10:00:00Z", "2026-10-02T10:00:00Z"), // older: stop here
-          ],
-          `${SELL}/v2/deals?page=3`,
-        ),
-      );
+      .times(2)
+      .reply(200, secondPage);
     const result = await poll(state);
     scope.done();
     expect(result.resultType).toBe("completed");

@@ -323,7 +323,7 @@ export function hintFor(
   }
   if (status === 403) {
     if (stream) {
-      return "Firehose needs a token of the account's root user, Tree Based Permissions, and a plan that includes Firehose (Growth or above).";
+      return "Firehose needs a token of the account's root user, Tree Based Permissions, and a plan that includes Firehose (Growth or above); on other plans, watch changes with the New and Updated Records trigger (list polling).";
     }
     if (path.includes("/search")) {
       return "The Search API needs a plan that includes it (Growth or above).";

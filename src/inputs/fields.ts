@@ -34,7 +34,8 @@ export type FieldKind =
   | "customFields"
   | "pairs"
   | "priceList"
-  | "sortBy";
+  | "sortBy"
+  | "choiceList";
 
 /**
  * A data source (picklist) an input can be filled from. Resources define them
@@ -697,3 +698,25 @@ export const sortBy = (
     },
   );
 };
+
+/** Several of a fixed set of values, as a list (`created, deleted`); matched case-insensitively. */
+export const choiceList = (
+  api: string | readonly string[],
+  label: string,
+  values: readonly string[],
+  options: FieldOptions = {},
+): FieldSpec<string[]> =>
+  define("choiceList", api, label, options, {
+    inputType: "string",
+    collection: "valuelist",
+    parse: (value, l) => {
+      const list = parseList(value, l);
+      if (list === undefined) return undefined;
+      const chosen = list.map((item) => {
+        const match = values.find((v) => v.toLowerCase() === item.toLowerCase());
+        if (match === undefined) fail(l, `must be any of ${values.join(", ")}; got '${item}'`);
+        return match as string;
+      });
+      return [...new Set(chosen)];
+    },
+  });

@@ -220,6 +220,8 @@ export interface Resource<R extends RecordData = RecordData> {
   readonly search?: boolean;
   /** The list-polling trigger can watch it (`sort_by=updated_at:desc`). */
   readonly poll?: boolean;
+  /** Attributes Sell computes when a record is read (a task's `overdue`): not a change. */
+  readonly computedAttributes?: readonly string[];
   /** Resource types whose custom field definitions type its `custom_fields` (e.g. `["lead"]`). */
   readonly customFieldTypes?: readonly string[];
 }

@@ -115,6 +115,8 @@ export const tasks = defineResource({
   picklists: [selectTask],
   search: true,
   poll: true,
+  // Sell works `overdue` out from the due date when the task is read: it changes with the clock.
+  computedAttributes: ["overdue"],
   operations: {
     listTasks: op.list({
       description:

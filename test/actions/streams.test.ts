@@ -304,7 +304,7 @@ describe("errors", () => {
     const error = await actionFailure("getLeadsStream", { position: "tail" });
     scope.done();
     expect(error.message).toBe(
-      "Zendesk Sell rejected GET /v3/leads/stream (403 Forbidden): Forbidden. Firehose needs a token of the account's root user, Tree Based Permissions, and a plan that includes Firehose (Growth or above). (logref lr-403)",
+      "Zendesk Sell rejected GET /v3/leads/stream (403 Forbidden): Forbidden. Firehose needs a token of the account's root user, Tree Based Permissions, and a plan that includes Firehose (Growth or above); on other plans, watch changes with the New and Updated Records trigger (list polling). (logref lr-403)",
     );
   });
 

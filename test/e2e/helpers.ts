@@ -20,18 +20,9 @@ export const harness = createHarness(component);
 /** A fresh 64-hex token. */
 export const newToken = (): string => randomBytes(32).toString("hex");
 
-const noop = () => undefined;
-/** A logger that drops everything (the harness would otherwise spy on console). */
-export const quietLogger = (): ActionLogger =>
-  ({
-    metric: noop,
-    trace: noop,
-    debug: noop,
-    info: noop,
-    log: noop,
-    warn: noop,
-    error: noop,
-  }) as unknown as ActionLogger;
+export { quietLogger, realSleep, seededRandom } from "../../scripts/lib/tooling";
+
+import { quietLogger } from "../../scripts/lib/tooling";
 
 const context = (): Partial<ActionContext> => ({ logger: quietLogger() });
 
@@ -140,21 +131,6 @@ export async function failureOf(promise: Promise<unknown>): Promise<Error> {
   }
   throw new Error(`Expected a failure, got ${JSON.stringify(result).slice(0, 500)}`);
 }
-
-/** Deterministic jitter source (mulberry32), so storms replay the same way. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export const realSleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** Inserts `count` leads straight into the sandbox (no HTTP), named `<prefix> 001…`. */
 export function insertLeads(sandbox: Sandbox, count: number, prefix: string, extra: Json = {}) {

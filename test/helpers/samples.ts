@@ -79,6 +79,10 @@ export function sampleFor(field: FieldSpec, n: number): Sample {
         body: [{ amount: `${n}9.99`, currency: "USD" }],
         query: `${n}9.99`,
       };
+    case "choiceList": {
+      const value = field.model?.find((choice) => choice.value !== "")?.value ?? "created";
+      return { input: [value], body: [value], query: value };
+    }
     case "pairs":
       return {
         input: [{ key: "email", value: `filter${n}@example.com` }],
