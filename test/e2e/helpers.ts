@@ -6,7 +6,7 @@
  * throttle (10 requests/s) nor the sandbox's per-token rate window.
  */
 import { randomBytes } from "node:crypto";
-import type { ActionContext, ActionLogger } from "@prismatic-io/spectral";
+import type { ActionContext } from "@prismatic-io/spectral";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import type { RequestLogEntry } from "../../sandbox";
 import { type Sandbox, type SandboxOptions, startSandbox } from "../../sandbox";
