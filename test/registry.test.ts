@@ -121,9 +121,9 @@ it("a record that does not fit an output schema is caught (the check can fail)",
 });
 
 describe("what is derived from the registry", () => {
-  it("the data sources are the resources' picklists", () => {
+  it("the data sources are the resources' picklists, and the field mapping built from their fields", () => {
     expect(Object.keys(dataSources).sort()).toEqual(
-      allPicklists.map(({ picklist }) => picklist.key).sort(),
+      [...allPicklists.map(({ picklist }) => picklist.key), "selectFieldMapping"].sort(),
     );
   });
 

@@ -123,7 +123,11 @@ describe("docs in code", () => {
   const allDataSources = Object.entries(
     component.dataSources as Record<
       string,
-      { display: { label: string; description: string }; examplePayload?: unknown }
+      {
+        display: { label: string; description: string };
+        dataSourceType: string;
+        examplePayload?: unknown;
+      }
     >,
   );
 
@@ -143,7 +147,13 @@ describe("docs in code", () => {
     (_key, definition) => {
       expect(definition.display.label).toMatch(/^Select /);
       expect(definition.display.description.length).toBeGreaterThan(10);
-      expect(definition.examplePayload).toMatchObject({ result: expect.any(Array) });
+      // A picklist's result is a list of elements; a field mapping's is an ObjectFieldMap.
+      expect(definition.examplePayload).toMatchObject({
+        result:
+          definition.dataSourceType === "objectFieldMap"
+            ? { fields: expect.any(Array), options: expect.any(Array) }
+            : expect.any(Array),
+      });
     },
   );
 

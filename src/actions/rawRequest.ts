@@ -29,6 +29,7 @@ const METHODS: readonly HttpMethod[] = [
 /** The body: JSON text, or any value (an earlier step's output) sent as JSON. */
 const jsonBody: FieldSpec<unknown> = {
   ...text([], "Data", {
+    placeholder: "Data to send",
     comments:
       'The JSON body to send, e.g. {"data": {"last_name": "Johnson"}}, or an earlier step\'s output.',
   }),
@@ -103,6 +104,8 @@ function fileContent(value: unknown, where: string): FileContent {
 /** Files: key = field name, value = text, bytes, or a file payload `{ data, contentType }`. */
 const fileData: FieldSpec<Array<[string, FileContent]>> = {
   ...pairs([], "File Data", {
+    placeholder: "Data to send",
+    keyLabel: "Field Name",
     comments:
       "Files of a multipart/form-data body: key = field name, value = file contents (text, bytes, or a file from an earlier step).",
   }),
@@ -122,6 +125,8 @@ const isFileContent = (value: unknown): value is FileContent =>
 /** Header name and value as Node will send them, or an input error naming the header. */
 const headerPairs: FieldSpec<Array<[string, string]>> = {
   ...pairs([], "Header", {
+    placeholder: "Header",
+    keyLabel: "Header Name",
     comments:
       "Extra request headers. Authorization and User-Agent are always set by the connection and cannot be replaced.",
   }),
@@ -152,6 +157,7 @@ const headerPairs: FieldSpec<Array<[string, string]>> = {
 const raw = layout({
   url: text([], "URL", {
     required: true,
+    placeholder: "URL to call",
     example: "/leads?per_page=10",
     comments:
       "Path under the chosen API version, e.g. /leads/12 for https://api.getbase.com/v2/leads/12. Full URLs are accepted only on https://api.getbase.com: the token is never sent to another host.",
@@ -159,16 +165,25 @@ const raw = layout({
   method: choice([], "Method", METHODS, { required: true, comments: "The HTTP method." }),
   data: jsonBody,
   formData: pairs([], "Form Data", {
+    placeholder: "Data to send",
+    keyLabel: "Field Name",
     comments: "Fields of a multipart/form-data body (cannot be combined with Data).",
   }),
   fileData: fileData,
   fileDataFileNames: pairs([], "File Data File Names", {
+    placeholder: "The file name to apply to a file",
+    keyLabel: "Field Name",
     comments: "File names for File Data: key = field name, value = file name.",
   }),
-  queryParams: pairs([], "Query Parameter", { comments: "Query parameters to add to the URL." }),
+  queryParams: pairs([], "Query Parameter", {
+    placeholder: "Query Parameter",
+    keyLabel: "Parameter Name",
+    comments: "Query parameters to add to the URL.",
+  }),
   headers: headerPairs,
   responseType: choice([], "Response Type", ["arraybuffer", "document", "json", "text"], {
     required: true,
+    placeholder: "Response Type",
     default: "json",
     comments:
       "How to read the response: json (parsed), text or document (as text), arraybuffer (binary).",
@@ -180,6 +195,7 @@ const raw = layout({
   }),
   retryDelayMS: integer([], "Retry Delay (ms)", {
     min: 0,
+    placeholder: "Retry Delay",
     default: "0",
     comments:
       "Base delay between retries. 0 uses the component's default (exponential backoff with jitter from 500 ms).",
@@ -191,6 +207,7 @@ const raw = layout({
   maxRetries: integer([], "Max Retry Count", {
     min: 0,
     max: 10,
+    placeholder: "Max Retries",
     default: "0",
     comments:
       "Retries after the first attempt. 0 uses the component's standard policy: rate limits (429) always, server and network errors for safe methods, up to 6 times.",

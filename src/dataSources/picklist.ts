@@ -1,6 +1,6 @@
 import { dataSource, type Element, type InputFieldDefinition } from "@prismatic-io/spectral";
 import type { ItemEnvelope, Query, SellClient } from "../client";
-import { integer } from "../inputs/fields";
+import { type FieldSpec, integer } from "../inputs/fields";
 import { cleanField, queryKey, toInput } from "../inputs/layout";
 import {
   type PicklistQuery,
@@ -10,7 +10,7 @@ import {
   type RecordReader,
   type Resource,
 } from "../resources/define";
-import { connectionInput, sellFor, withDocs } from "../steps";
+import { connectionInput, sellForDataSource, withDocs } from "../steps";
 
 /**
  * Picklists for config wizards and inputs, built from the picklists resources declare: every
@@ -53,11 +53,25 @@ export async function listRecords(
   return [...byId.values()];
 }
 
+/** The filter inputs' values, cleaned (an empty input is left out; a bad one fails, naming it). */
+function filterValuesOf(
+  spec: PicklistSpec,
+  params: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(spec.filters ?? {})) {
+    const value = cleanField(field, params[key]);
+    if (value !== undefined) values[key] = value;
+  }
+  return values;
+}
+
 /** The records a picklist shows. */
 async function recordsOf(
   sell: SellClient,
   resource: Resource,
   spec: PicklistSpec,
+  filters: Readonly<Record<string, unknown>>,
   params: Readonly<Record<string, unknown>>,
 ): Promise<RecordData[]> {
   const source = spec.source ?? { kind: "list" as const };
@@ -65,11 +79,11 @@ async function recordsOf(
   const query: Record<string, PicklistQuery[string]> = { ...spec.query };
   const pathValues: Record<string, string> = {};
   const template = source.path ?? resource.path;
-  for (const [key, field] of Object.entries(spec.filters ?? {})) {
-    const value = cleanField(field, params[key]);
-    if (value === undefined) continue;
+  for (const [key, value] of Object.entries(filters)) {
+    const field = spec.filters?.[key] as FieldSpec;
     if (template.includes(`{${key}}`)) pathValues[key] = String(value);
-    else query[queryKey(field.api)] = value as PicklistQuery[string];
+    // An input without an attribute is a control (read by the labeller), not a list filter.
+    else if (field.api.length > 0) query[queryKey(field.api)] = value as PicklistQuery[string];
   }
   const path = template.replace(/\{(\w+)\}/g, (_, key: string) =>
     encodeURIComponent(pathValues[key] ?? ""),
@@ -109,24 +123,41 @@ export function picklist(resource: Resource, spec: PicklistSpec) {
       ...(capped ? { maxRecords: toInput(maxRecords) } : {}),
     },
     perform: async (context, params: Record<string, unknown>) => {
-      const sell = sellFor({ logger: context.logger }, params);
-      const records = (await recordsOf(sell, resource, spec, params)).filter((record) => {
-        if (!spec.accepts) return true;
+      // Inputs are checked before any request.
+      const filters = filterValuesOf(spec, params);
+      const sell = sellForDataSource(context, params);
+      const fitting: RecordData[] = [];
+      const misfits: RecordData[] = [];
+      for (const record of await recordsOf(sell, resource, spec, filters, params)) {
         const parsed = parseRecord(resource.record, record);
-        return parsed !== undefined && spec.accepts(parsed);
-      });
+        // A picklist that filters records offers only those it can judge.
+        if (parsed === undefined) {
+          if (!spec.accepts) misfits.push(record);
+        } else if (!spec.accepts || spec.accepts(parsed)) fitting.push(parsed);
+      }
       const read: RecordReader = (path, query, max) => listRecords(sell, path, query, max);
-      const labelOf = spec.labeller
-        ? await spec.labeller(read, records)
-        : (record: RecordData) => {
-            const parsed = parseRecord(resource.record, record);
-            return (parsed && spec.toLabel(parsed)) || `${noun} ${String(record.id)}`;
-          };
-      const result: Element[] = records.map((record) => ({
+      const view = spec.labeller
+        ? await spec.labeller(read, fitting, filters)
+        : { label: (record: RecordData) => spec.toLabel(record) };
+      const offered = view.accepts
+        ? fitting.filter((record) => view.accepts?.(record) === true)
+        : fitting;
+      const element = (record: RecordData, label: string | undefined): Element => ({
         key: keyOf(record),
-        label: labelOf(record),
-      }));
-      return { result: result.sort(byLabel) };
+        label: label || `${noun} ${String(record.id)}`,
+      });
+      const others = misfits.map((record) => element(record, undefined));
+      const order = view.order ? view.order.bind(view) : spec.order?.bind(spec);
+      if (!order) {
+        const all = [...offered.map((record) => element(record, view.label(record))), ...others];
+        return { result: all.sort(byLabel) };
+      }
+      return {
+        result: [
+          ...order(offered).map((record) => element(record, view.label(record))),
+          ...others.sort(byLabel),
+        ],
+      };
     },
     examplePayload: {
       result: [

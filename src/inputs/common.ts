@@ -45,9 +45,11 @@ export const maxItems = integer([], "Max Items", {
 export const ids = (label = "IDs") =>
   idList("ids", label, { comments: "Only these records: a comma-separated list of IDs." });
 
+// The placeholders are those of Prismatic's stream actions.
 export const position = text("position", "Position", {
   required: true,
   example: "tail",
+  placeholder: "Enter stream position",
   comments:
     "Where to read from: 'tail' (oldest events Sell keeps, up to 72 hours), 'top' (only events from now on), or the meta.position returned by an earlier read.",
 });
@@ -55,6 +57,7 @@ export const position = text("position", "Position", {
 export const limit = integer("limit", "Limit", {
   min: 1,
   max: 100,
+  placeholder: "Enter limit",
   comments:
     "Most events per request, 1 to 100 (Sell's default is 25). Sell may return fewer even when more exist.",
   example: "100",

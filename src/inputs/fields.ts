@@ -54,6 +54,8 @@ export interface FieldSpec<T = unknown> {
   readonly comments?: string;
   readonly example?: string;
   readonly placeholder?: string;
+  /** Key/value inputs: the label of the key column (the value column is labelled by `label`). */
+  readonly keyLabel?: string;
   readonly required?: boolean;
   readonly dataSource?: PicklistRef;
   readonly default?: string;
@@ -69,7 +71,13 @@ export type FieldValue<F> = F extends FieldSpec<infer T> ? T : never;
 export interface FieldOptions {
   comments?: string;
   example?: string;
+  /** Text shown in the empty input. */
   placeholder?: string;
+  /**
+   * Key/value inputs: the label of the key column, e.g. "Field Name". Spectral 10.31 has no
+   * separate value column label: the value column goes by the input's label.
+   */
+  keyLabel?: string;
   required?: boolean;
   dataSource?: PicklistRef;
   default?: string;

@@ -111,8 +111,15 @@ export function toInput(field: FieldSpec, errorLabel: string = field.label): Inp
     required: field.required === true,
     clean: (value: unknown) => cleanField(field, value, errorLabel),
   };
+  // Spectral's key/value column labels: `label.key` names the key column, `label.value` is the
+  // input's label (it becomes `label`, and `label.key` becomes `keyLabel`, when converted).
   if (field.collection === "keyvaluelist")
-    return { ...base, type: "string", collection: "keyvaluelist" };
+    return {
+      ...base,
+      ...(field.keyLabel ? { label: { key: field.keyLabel, value: field.label } } : {}),
+      type: "string",
+      collection: "keyvaluelist",
+    };
   if (field.collection === "valuelist") return { ...base, type: "string", collection: "valuelist" };
   const withDefault = field.default === undefined ? {} : { default: field.default };
   const withModel = field.model ? { model: [...field.model] } : {};

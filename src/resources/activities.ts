@@ -14,9 +14,9 @@ import {
 } from "../inputs/fields";
 import { layout } from "../inputs/layout";
 import { SELL_DOCS } from "../util/values";
-import { resourceTogether } from "./attachments";
+import { excerpt, minute, newestFirst, resourceTogether } from "./attachments";
 import { selectDeal } from "./deals";
-import { defineResource, op } from "./define";
+import { definePicklist, defineResource, op } from "./define";
 import callExample from "./examples/call.json";
 import textMessageExample from "./examples/text_message.json";
 import visitExample from "./examples/visit.json";
@@ -66,6 +66,48 @@ export const CallRecord = z.looseObject({
 });
 export type CallRecord = z.infer<typeof CallRecord>;
 
+/** A call's length as a person reads it: `44 s`, `2 min 5 s`. */
+const callLength = (seconds: number): string => {
+  const whole = Math.round(seconds);
+  if (whole < 60) return `${whole} s`;
+  const rest = whole % 60;
+  return `${Math.floor(whole / 60)} min${rest ? ` ${rest} s` : ""}`;
+};
+
+/**
+ * Picklist label of a call: when (UTC), direction, number, length and the start of its summary,
+ * e.g. `2014-09-27 16:32 · incoming · +44-208-1234567 · 44 s · Schedule another call.`
+ */
+export const callLabel = (call: CallRecord): string => {
+  const direction = call.missed
+    ? "missed"
+    : call.incoming === true
+      ? "incoming"
+      : call.incoming === false
+        ? "outgoing"
+        : undefined;
+  const length =
+    typeof call.duration === "number" && !(call.missed && call.duration === 0)
+      ? callLength(call.duration)
+      : undefined;
+  const parts = [
+    minute(call.made_at),
+    direction,
+    call.phone_number?.trim(),
+    length,
+    excerpt(call.summary, "", 40),
+  ].filter((part): part is string => typeof part === "string" && part !== "");
+  return parts.length > 0 ? parts.join(" · ") : `Call ${call.id}`;
+};
+
+export const selectCall = definePicklist<CallRecord>({
+  key: "selectCall",
+  description:
+    "Select a call from your Zendesk Sell account, newest first (shown as when, in UTC · direction · number · length · summary).",
+  toLabel: callLabel,
+  order: newestFirst((call) => call.made_at),
+});
+
 const callFields = {
   userId: id("user_id", "User ID", {
     comments: "The user who made or took the call. Defaults to the connected user.",
@@ -101,6 +143,7 @@ const callFields = {
   }),
   associatedDealIds: idList("associated_deal_ids", "Associated Deal IDs", {
     comments: "Deals the call is about (comma-separated IDs).",
+    dataSource: selectDeal,
   }),
   madeAt: dateTime("made_at", "Made At", { comments: "When the call happened (ISO 8601)." }),
   externalId: textInput("external_id", "External ID", {
@@ -108,7 +151,7 @@ const callFields = {
   }),
 };
 
-const callId = recordId("Call");
+const callId = recordId("Call", selectCall);
 
 export const calls = defineResource({
   key: "calls",
@@ -119,6 +162,7 @@ export const calls = defineResource({
   record: CallRecord,
   example: callExample as CallRecord,
   fields: callFields,
+  picklists: [selectCall],
   operations: {
     listCalls: op.list({
       description:
@@ -255,6 +299,23 @@ export const TextMessageRecord = z.looseObject({
   resource_phone_number: text,
   associated_deal_ids: idListRecord,
 });
+export type TextMessageRecord = z.infer<typeof TextMessageRecord>;
+
+/** Picklist label of a text message: when it was sent (UTC) and the start of its content. */
+export const textMessageLabel = (message: TextMessageRecord): string => {
+  const parts = [minute(message.sent_at), excerpt(message.content, "")].filter(
+    (part): part is string => typeof part === "string" && part !== "",
+  );
+  return parts.length > 0 ? parts.join(" · ") : `Text Message ${message.id}`;
+};
+
+export const selectTextMessage = definePicklist<TextMessageRecord>({
+  key: "selectTextMessage",
+  description:
+    "Select a text message from your Zendesk Sell account, newest first (shown as when it was sent, in UTC · the start of its content).",
+  toLabel: textMessageLabel,
+  order: newestFirst((message) => message.sent_at),
+});
 
 export const textMessages = defineResource({
   key: "text_messages",
@@ -263,7 +324,8 @@ export const textMessages = defineResource({
   path: "/text_messages",
   docs: `${SELL_DOCS}/resources/text-messages/`,
   record: TextMessageRecord,
-  example: textMessageExample as z.infer<typeof TextMessageRecord>,
+  example: textMessageExample as TextMessageRecord,
+  picklists: [selectTextMessage],
   operations: {
     listTextMessages: op.list({
       description:
@@ -280,7 +342,7 @@ export const textMessages = defineResource({
     }),
     getTextMessage: op.get({
       description: "Returns a single text message.",
-      layout: layout({ id: recordId("Text Message") }),
+      layout: layout({ id: recordId("Text Message", selectTextMessage) }),
     }),
   },
 });

@@ -7,7 +7,6 @@ import {
   choice,
   type FieldSpec,
   id,
-  pairs,
   sortBy,
   text as textInput,
   triBool,
@@ -26,6 +25,7 @@ import {
   shortContactInfo,
   tagNames,
   upsertCreatorId,
+  upsertFilters,
   upsertFiltersComment,
 } from "./crmInputs";
 import { definePicklist, defineResource, op } from "./define";
@@ -84,18 +84,22 @@ export const contactFields = {
   isOrganization: triBool("is_organization", "Is Organization", {
     comments:
       "True for an organization (company), false or empty for a person. Can only be set when the contact is created.",
+    placeholder: "Select organization type",
   }),
   name: textInput("name", "Organization Name", {
     comments: "Name of the organization. Required when Is Organization is True.",
     example: "Design Services Company",
+    placeholder: "Enter organization name",
   }),
   firstName: textInput("first_name", "First Name", {
     comments: "First name of a person.",
     example: "Mark",
+    placeholder: "Enter first name",
   }),
   lastName: textInput("last_name", "Last Name", {
     comments: "Last name of a person. Required for a person.",
     example: "Johnson",
+    placeholder: "Enter last name",
   }),
   ...contactDetailInputs,
   address: address("address", "Address", {
@@ -113,19 +117,23 @@ export const contactFields = {
   tags: tagNames("contact"),
   customerStatus: choice("customer_status", "Customer Status", CUSTOMER_STATUSES, {
     comments: "none, current or past.",
+    placeholder: "Select customer status",
   }),
   prospectStatus: choice("prospect_status", "Prospect Status", PROSPECT_STATUSES, {
     comments: "none, current or lost.",
+    placeholder: "Select prospect status",
   }),
   ...profile,
   ownerId: ownerId("contact", "Defaults to the connected user."),
   contactId: id("contact_id", "Contact ID", {
     comments:
       "For a person: the organization (a contact with Is Organization True) the person belongs to.",
+    placeholder: "Enter Contact ID",
     dataSource: selectContact,
   }),
   parentOrganizationId: id("parent_organization_id", "Parent Organization ID", {
     comments: "For an organization: its parent organization.",
+    placeholder: "Enter Parent Organization ID",
     dataSource: selectContact,
   }),
 };
@@ -152,7 +160,9 @@ function addressFilter(api: string, label: string): FieldSpec<Address> {
 
 // ---- layouts (input keys as in Prismatic's component) ---------------------------------------
 
-const contactId = recordId("Contact", selectContact);
+const contactId = variant(recordId("Contact", selectContact), {
+  placeholder: "Enter contact ID",
+});
 
 const additionalFields = group("Additional Fields", {
   customerStatus: f.customerStatus,
@@ -171,6 +181,7 @@ const listLayout = layout({
   }),
   name: variant(f.name, {
     comments: "Contacts whose name is exactly this (organization name, or a person's full name).",
+    placeholder: "Enter name",
   }),
   firstName: variant(f.firstName, { comments: "People with exactly this first name." }),
   lastName: variant(f.lastName, { comments: "People with exactly this last name." }),
@@ -226,7 +237,7 @@ const createLayout = layout({
 });
 
 const updateLayout = layout({
-  id: contactId,
+  id: variant(contactId, { placeholder: "Enter Contact ID" }),
   name: variant(f.name, { comments: "Name of the organization (organizations only)." }),
   firstName: f.firstName,
   lastName: variant(f.lastName, { comments: "Last name of a person." }),
@@ -241,7 +252,7 @@ const upsertLayout = layout({
   isOrganization: variant(f.isOrganization, {
     comments: "True for an organization. Used when the upsert creates the contact.",
   }),
-  name: f.name,
+  name: variant(f.name, { placeholder: "Enter name" }),
   firstName: f.firstName,
   lastName: f.lastName,
   contactInfo: shortContactInfo,
@@ -254,10 +265,7 @@ const upsertLayout = layout({
   }),
   customFields: f.customFields,
   filterableCustomFields: inQuery(
-    pairs([], "Filters", {
-      required: true,
-      comments: upsertFiltersComment("contact", "email = mark@example.com"),
-    }),
+    upsertFilters(upsertFiltersComment("contact", "email = mark@example.com")),
   ),
   additionalFields: group("Additional Fields", {
     customerStatus: f.customerStatus,

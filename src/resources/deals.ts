@@ -8,7 +8,6 @@ import {
   decimal,
   id,
   integer,
-  pairs,
   sortBy,
   text as textInput,
   triBool,
@@ -22,6 +21,7 @@ import {
   customFieldValues,
   ownerId,
   tagNames,
+  upsertFilters,
   upsertFiltersComment,
 } from "./crmInputs";
 import { definePicklist, defineResource, op } from "./define";
@@ -66,16 +66,25 @@ export const selectDeal = definePicklist<DealRecord>({
 });
 
 export const dealFields = {
-  name: textInput("name", "Name", { comments: "Name of the deal.", example: "Website Redesign" }),
+  name: textInput("name", "Name", {
+    comments: "Name of the deal.",
+    example: "Website Redesign",
+    placeholder: "Enter name",
+  }),
   value: decimal("value", "Value", {
     comments: "Value of the deal, e.g. 1000 or 1000.50, in its currency.",
+    placeholder: "Enter deal value",
   }),
   currency: currency("currency", "Currency", {
     comments: "ISO 4217 code, e.g. USD. Defaults to the account's currency.",
+    placeholder: "Enter currency code",
   }),
   customFields: customFieldValues,
   tags: tagNames("deal"),
-  hot: triBool("hot", "Hot", { comments: "Whether the deal is hot." }),
+  hot: triBool("hot", "Hot", {
+    comments: "Whether the deal is hot.",
+    placeholder: "Select whether deal is hot",
+  }),
   lastStageChangeAt: dateTime("last_stage_change_at", "Last Stage Change At", {
     comments:
       "When the deal entered its current stage (ISO 8601). Sell sets it when the stage changes.",
@@ -83,33 +92,40 @@ export const dealFields = {
   addedAt: dateTime("added_at", "Added At", { comments: "When the deal was started (ISO 8601)." }),
   estimatedCloseDate: date("estimated_close_date", "Estimated Close Date", {
     comments: "Expected close date, YYYY-MM-DD (a date and time is accepted; its date is kept).",
+    placeholder: "Enter estimated close date (YYYY-MM-DD)",
   }),
   customizedWinLikelihood: integer("customized_win_likelihood", "Customized Win Likelihood", {
     min: 0,
     max: 100,
     comments: "Win likelihood in percent, 0 to 100, overriding the stage's.",
     example: "40",
+    placeholder: "Enter win likelihood (0-100)",
   }),
   contactId: id("contact_id", "Contact ID", {
     comments: "The deal's primary contact (a person or an organization).",
+    placeholder: "Enter Contact ID",
     dataSource: selectContact,
   }),
   ownerId: ownerId("deal"),
   stageId: id("stage_id", "Stage ID", {
     comments:
       "The stage (and so the pipeline) of the deal. Defaults to the first stage of the default pipeline.",
+    placeholder: "Enter Stage ID",
     dataSource: selectStage,
   }),
   sourceId: id("source_id", "Source ID", {
     comments: "Where the deal came from (a deal source).",
+    placeholder: "Enter Source ID",
     dataSource: selectDealSource,
   }),
   lossReasonId: id("loss_reason_id", "Loss Reason ID", {
     comments: "Why the deal was lost.",
+    placeholder: "Enter Loss Reason ID",
     dataSource: selectLossReason,
   }),
   unqualifiedReasonId: id("unqualified_reason_id", "Unqualified Reason ID", {
     comments: "Why the deal was unqualified.",
+    placeholder: "Enter Unqualified Reason ID",
     dataSource: selectDealUnqualifiedReason,
   }),
 };
@@ -118,13 +134,14 @@ const filters = crmFilters("Deals");
 
 export const includes = choice("includes", "Includes", ["associated_contacts"], {
   comments: "associated_contacts: also return the contacts attached to each deal.",
+  placeholder: "Enter related resources",
 });
 
-export const dealId = recordId("Deal", selectDeal);
+export const dealId = variant(recordId("Deal", selectDeal), { placeholder: "Enter deal ID" });
 
 const listLayout = layout({
   name: variant(f.name, { comments: "Deals with exactly this name." }),
-  ids: ids(),
+  ids: variant(ids(), { placeholder: "Enter comma-separated IDs" }),
   creatorId: filters.creatorId,
   ownerId: filters.ownerId,
   contactId: variant(f.contactId, { comments: "Deals whose primary contact is this contact." }),
@@ -232,14 +249,13 @@ export const deals = defineResource({
         "Creates a deal or updates the one that matches the Filters (sent as query parameters), e.g. a contact and an external-ID custom field. No match: created, with the filters' values; one match: updated; several: fails with a clear error. At least one filter is required.",
       layout: layout({
         filters: inQuery(
-          pairs([], "Filters", {
-            required: true,
-            comments: upsertFiltersComment(
+          upsertFilters(
+            upsertFiltersComment(
               "deal",
               "contact_id = 12",
               " (then Name and Contact ID are needed)",
             ),
-          }),
+          ),
         ),
         inclusive: inQuery(inclusive),
         ...writable,

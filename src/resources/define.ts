@@ -22,6 +22,23 @@ export type RecordReader = (
   max: number,
 ) => Promise<RecordData[]>;
 
+/** The cleaned values of a picklist's filter inputs, by input key (absent when left empty). */
+export type FilterValues = Readonly<Record<string, unknown>>;
+
+/**
+ * What a labeller works out once it has read the other records it needs: the label of each
+ * record, and optionally which records are offered and in what order (e.g. stages by pipeline).
+ * Records that do not fit the schema never reach it: they are labelled "<noun> <id>" and listed
+ * last.
+ */
+export interface PicklistView<R extends RecordData = RecordData> {
+  label(record: R): string;
+  /** Which records are offered (default: all). */
+  accepts?(record: R): boolean;
+  /** Order of the elements (default: by label). */
+  order?(records: R[]): R[];
+}
+
 /** A picklist (data source) a resource offers; inputs refer to it by this object. */
 export interface PicklistSpec<R extends RecordData = RecordData> extends PicklistRef {
   /** Data source key, e.g. `selectLead`. */
@@ -36,13 +53,18 @@ export interface PicklistSpec<R extends RecordData = RecordData> extends Picklis
   readonly noun?: string;
   /** A fixed list filter (e.g. only organizations). */
   readonly query?: PicklistQuery;
-  /** Extra inputs (e.g. a pipeline for stages); their attribute is the list filter. */
+  /**
+   * Extra inputs (e.g. a pipeline for stages): an input named in the path's `{placeholders}`
+   * fills it, one with an attribute is sent as that list filter, and one without (`[]`) is a
+   * control only the labeller reads (e.g. Include Disabled Pipelines).
+   */
   readonly filters?: Readonly<Record<string, FieldSpec>>;
-  /** Labels that need other records, read through `read`. */
-  readonly labeller?: (
-    read: RecordReader,
-    records: RecordData[],
-  ) => Promise<(record: RecordData) => string>;
+  /**
+   * Labels that need other records, read through `read`; it gets the records that fit the
+   * schema and the filter inputs' values, and may also say which records are offered and in what
+   * order.
+   */
+  labeller?(read: RecordReader, records: R[], filters: FilterValues): Promise<PicklistView<R>>;
   /** The example's label when labels need other records. */
   readonly exampleLabel?: string;
   /** The element key of a record (default: its ID). */
@@ -57,7 +79,10 @@ export interface PicklistSpec<R extends RecordData = RecordData> extends Picklis
   readonly source?:
     | { kind: "single"; path: string }
     | { kind: "list"; path?: string; paged?: boolean };
-  /** Order of the elements: by label (default), or as `order` sorts the records. */
+  /**
+   * Order of the elements: by label (default), or as `order` sorts the records (those that fit
+   * the schema; any others follow, by label). A labeller's `order` takes precedence.
+   */
   order?(records: R[]): R[];
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ids, inclusive, pagination, recordId } from "../inputs/common";
 import { InputError } from "../inputs/errors";
-import { address, id, pairs, sortBy, text as textInput, toggle, variant } from "../inputs/fields";
+import { address, id, sortBy, text as textInput, toggle, variant } from "../inputs/fields";
 import { group, inQuery, layout, type Rule } from "../inputs/layout";
 import { SELL_DOCS } from "../util/values";
 import {
@@ -15,6 +15,7 @@ import {
   shortContactInfo,
   tagNames,
   upsertCreatorId,
+  upsertFilters,
   upsertFiltersComment,
 } from "./crmInputs";
 import { definePicklist, defineResource, op } from "./define";
@@ -60,11 +61,16 @@ export const leadFields = {
   organizationName: textInput("organization_name", "Organization Name", {
     comments: "The lead's organization. A lead needs a Last Name, an Organization Name, or both.",
     example: "Design Services Company",
+    placeholder: "Enter organization name",
   }),
-  firstName: textInput("first_name", "First Name", { example: "Mark" }),
+  firstName: textInput("first_name", "First Name", {
+    example: "Mark",
+    placeholder: "Enter first name",
+  }),
   lastName: textInput("last_name", "Last Name", {
     comments: "The lead's last name. A lead needs a Last Name, an Organization Name, or both.",
     example: "Johnson",
+    placeholder: "Enter last name",
   }),
   address: address("address", "Address", {
     comments: "Address as JSON: line1, city, postal_code, state, country.",
@@ -75,15 +81,19 @@ export const leadFields = {
   status: textInput("status", "Status", {
     comments: "The lead status name as configured in Sell, e.g. New, Working, Unqualified.",
     example: "New",
+    placeholder: "Enter status",
   }),
   ...profile,
+  title: variant(profile.title, { placeholder: "Enter title" }),
   ownerId: ownerId("lead"),
   sourceId: id("source_id", "Source ID", {
     comments: "Where the lead came from (a lead source).",
+    placeholder: "Enter Source ID",
     dataSource: selectLeadSource,
   }),
   unqualifiedReasonId: id("unqualified_reason_id", "Unqualified Reason ID", {
     comments: "Why the lead was unqualified.",
+    placeholder: "Enter Unqualified Reason ID",
     dataSource: selectLeadUnqualifiedReason,
   }),
 };
@@ -92,7 +102,7 @@ const filters = crmFilters("Leads");
 
 // ---- layouts (input keys as in Prismatic's component) ---------------------------------------
 
-const leadId = recordId("Lead", selectLead);
+const leadId = variant(recordId("Lead", selectLead), { placeholder: "Enter lead ID" });
 
 const listLayout = layout({
   organizationName: variant(f.organizationName, {
@@ -101,7 +111,7 @@ const listLayout = layout({
   firstName: variant(f.firstName, { comments: "Leads with exactly this first name." }),
   lastName: variant(f.lastName, { comments: "Leads with exactly this last name." }),
   status: variant(f.status, { comments: "Leads with this status name." }),
-  ids: ids(),
+  ids: variant(ids(), { placeholder: "Enter comma-separated IDs" }),
   creatorId: filters.creatorId,
   ownerId: filters.ownerId,
   sourceId: variant(f.sourceId, { comments: "Leads from this source." }),
@@ -153,10 +163,7 @@ const upsertLayout = layout({
   }),
   customFields: f.customFields,
   filterableCustomFields: inQuery(
-    pairs([], "Filters", {
-      required: true,
-      comments: upsertFiltersComment("lead", "email = mark@example.com"),
-    }),
+    upsertFilters(upsertFiltersComment("lead", "email = mark@example.com")),
   ),
   additionalFields: group("Additional Fields", {
     status: f.status,
@@ -213,7 +220,10 @@ export const leads = defineResource({
     updateLead: op.update({
       description:
         "Updates a lead. Only the fields given are changed; Tags, when given, replace the lead's tags.",
-      layout: layout({ id: leadId, ...createLayout }),
+      layout: layout({
+        id: variant(leadId, { placeholder: "Enter Lead ID" }),
+        ...createLayout,
+      }),
     }),
     upsertLead: op.upsert({
       description:

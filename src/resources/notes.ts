@@ -42,15 +42,18 @@ export const selectNote = definePicklist<NoteRecord>({
 
 const resourceType = choice("resource_type", "Resource Type", RESOURCE_TYPES, {
   comments: "The kind of record the note is attached to: lead, contact or deal.",
+  placeholder: "Enter resource type",
 });
 const resourceId = id("resource_id", "Resource ID", {
   comments: "The ID of the lead, contact or deal the note is attached to.",
+  placeholder: "Enter resource ID",
 });
 
 const f = {
   content: longText("content", "Content", {
     comments: "The text of the note.",
     example: "Highly important.",
+    placeholder: "Enter note content",
   }),
   resourceType,
   resourceId,
@@ -63,10 +66,11 @@ const f = {
   }),
   type: choice("type", "Type", ["regular", "restricted"], {
     comments: "regular (default) or restricted (visible to fewer users).",
+    placeholder: "Enter note type",
   }),
 };
 
-const noteId = recordId("Note", selectNote);
+const noteId = variant(recordId("Note", selectNote), { placeholder: "Enter note ID" });
 
 export const notes = defineResource({
   key: "notes",
@@ -89,7 +93,7 @@ export const notes = defineResource({
         resourceId: variant(resourceId, {
           comments: "Notes attached to this record (set Resource Type too).",
         }),
-        ids: ids(),
+        ids: variant(ids(), { placeholder: "Enter comma-separated IDs" }),
         creatorId: id("creator_id", "Creator ID", {
           comments: "Notes written by this user.",
           dataSource: selectUser,
@@ -131,6 +135,7 @@ export const notes = defineResource({
         id: id("id", "Note ID", {
           comments:
             "The note to update. Required (older flows that left it empty and put the note's ID in Resource ID still work).",
+          placeholder: "Enter note ID",
           dataSource: selectNote,
         }),
         content: f.content,
@@ -163,7 +168,7 @@ export const notes = defineResource({
     }),
     deleteNote: op.delete({
       description: "Deletes an existing note. This cannot be undone. Returns { data: null }.",
-      layout: layout({ id: noteId }),
+      layout: layout({ id: variant(noteId, { placeholder: "Enter Note ID" }) }),
     }),
     getNotesStream: op.stream(),
   },

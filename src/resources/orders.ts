@@ -4,7 +4,7 @@ import { currency, decimal, id, integer, sortBy, variant } from "../inputs/field
 import { layout } from "../inputs/layout";
 import { SELL_DOCS } from "../util/values";
 import { DealRecord, dealLabel, deals, selectDeal } from "./deals";
-import { definePicklist, defineResource, op, parseRecord, type RecordData } from "./define";
+import { definePicklist, defineResource, op, parseRecord } from "./define";
 import dealExample from "./examples/deal.json";
 import lineItemExample from "./examples/line_item.json";
 import example from "./examples/order.json";
@@ -28,9 +28,7 @@ export const selectOrder = definePicklist<OrderRecord>({
   labeller: async (read, records) => {
     const dealIds = [
       ...new Set(
-        records
-          .map((r) => parseRecord(OrderRecord, r)?.deal_id)
-          .filter((v): v is number => typeof v === "number"),
+        records.map((order) => order.deal_id).filter((v): v is number => typeof v === "number"),
       ),
     ];
     const dealNames = new Map<number, string>();
@@ -41,19 +39,20 @@ export const selectOrder = definePicklist<OrderRecord>({
         if (deal) dealNames.set(deal.id, dealLabel(deal));
       }
     }
-    return (record: RecordData) => {
-      const order = parseRecord(OrderRecord, record);
-      if (!order) return `Order ${String(record.id)}`;
-      const dealName = order.deal_id
-        ? (dealNames.get(order.deal_id) ?? `Deal ${order.deal_id}`)
-        : undefined;
-      return dealName ? `Order ${order.id} — ${dealName}` : `Order ${order.id}`;
+    return {
+      label: (order) => {
+        const dealName = order.deal_id
+          ? (dealNames.get(order.deal_id) ?? `Deal ${order.deal_id}`)
+          : undefined;
+        return dealName ? `Order ${order.id} — ${dealName}` : `Order ${order.id}`;
+      },
     };
   },
 });
 
 const dealId = id("deal_id", "Deal ID", {
   comments: "The deal the order belongs to. A deal has at most one order.",
+  placeholder: "Enter Deal ID",
   dataSource: selectDeal,
 });
 const discount = integer("discount", "Discount", {
@@ -61,9 +60,10 @@ const discount = integer("discount", "Discount", {
   max: 100,
   comments: "Discount on the whole order, in percent (0 to 100).",
   example: "10",
+  placeholder: "Enter discount percentage",
 });
 
-const orderId = recordId("Order", selectOrder);
+const orderId = variant(recordId("Order", selectOrder), { placeholder: "Enter order ID" });
 
 export const orders = defineResource({
   key: "orders",
@@ -136,7 +136,35 @@ const orderOfLineItem = id([], "Order ID", {
   dataSource: selectOrder,
 });
 
-const lineItemId = recordId("Line Item");
+/**
+ * Picklist label of a line item: the product's name and SKU, then quantity × unit value,
+ * e.g. `Enterprise Plan (enterprise-plan) · 2 × 1599.99 USD`.
+ */
+export const lineItemLabel = (item: LineItemRecord): string => {
+  const name = item.name?.trim() || `Line Item ${item.id}`;
+  const sku = item.sku?.trim();
+  const value = item.value ?? item.price;
+  const amount =
+    value === undefined || value === null
+      ? undefined
+      : [String(value), item.currency?.trim()].filter(Boolean).join(" ");
+  const quantity = typeof item.quantity === "number" ? `${item.quantity} ×` : undefined;
+  const sold = [quantity, amount].filter(Boolean).join(" ");
+  return `${name}${sku ? ` (${sku})` : ""}${sold ? ` · ${sold}` : ""}`;
+};
+
+/** Line items of one order: the Order ID fills `{orderId}` of the resource's path. */
+export const selectLineItem = definePicklist<LineItemRecord>({
+  key: "selectLineItem",
+  description:
+    "Select a line item of an order (shown as product name (SKU) · quantity × unit value).",
+  toLabel: lineItemLabel,
+  filters: {
+    orderId: variant(orderOfLineItem, { comments: "The order whose line items are listed." }),
+  },
+});
+
+const lineItemId = recordId("Line Item", selectLineItem);
 
 /** Line items live under their order: `/v2/orders/:order_id/line_items`. No update. */
 export const lineItems = defineResource({
@@ -147,6 +175,7 @@ export const lineItems = defineResource({
   docs: `${SELL_DOCS}/resources/line-items/`,
   record: LineItemRecord,
   example: lineItemExample as LineItemRecord,
+  picklists: [selectLineItem],
   operations: {
     listLineItems: op.list({
       description: "Returns the line items of an order.",

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ids, pagination } from "../inputs/common";
-import { id, sortBy, text as textInput, triBool, variant } from "../inputs/fields";
+import { id, sortBy, text as textInput, toggle, triBool, variant } from "../inputs/fields";
 import { layout } from "../inputs/layout";
 import { SELL_DOCS } from "../util/values";
-import { definePicklist, defineResource, op, parseRecord, type RecordData } from "./define";
+import { definePicklist, defineResource, op, parseRecord } from "./define";
 import pipelineExample from "./examples/pipeline.json";
 import stageExample from "./examples/stage.json";
 import { count, flag, idRef, recordBase, text } from "./records";
@@ -43,11 +43,12 @@ export const pipelines = defineResource({
       layout: layout({
         name: textInput("name", "Name", {
           comments: "Pipelines with exactly this name (Sell may ignore this filter).",
+          placeholder: "Enter name",
         }),
         disabled: triBool("disabled", "Disabled", {
           comments: "True: only disabled pipelines. False: only enabled ones.",
         }),
-        ids: ids(),
+        ids: variant(ids(), { placeholder: "Enter comma-separated IDs" }),
         sortBy: sortBy(["id", "name", "created_at", "updated_at"], {
           comments: "Order of the results (Sell's default: id ascending).",
         }),
@@ -79,31 +80,86 @@ export const pipelineId = id("pipeline_id", "Pipeline ID", {
   dataSource: selectPipeline,
 });
 
+/** Where a stage's pipeline comes in Sell's order, and its label. */
+interface PipelinePlace {
+  /** 0: an enabled pipeline (the default one first), 1: a pipeline not listed, 2: none, 3: disabled. */
+  group: number;
+  rank: number;
+  label: string;
+  disabled: boolean;
+}
+
+/**
+ * Stages as Sell shows them: the default pipeline (the first enabled one) first, then the other
+ * enabled pipelines in Sell's order, disabled pipelines last (only when asked for); within a
+ * pipeline, by position.
+ */
 export const selectStage = definePicklist<StageRecord>({
   key: "selectStage",
   description:
-    "Select a pipeline stage from your Zendesk Sell account, optionally of one pipeline (shown as Pipeline › position. Stage).",
+    "Select a pipeline stage from your Zendesk Sell account, optionally of one pipeline (shown as Pipeline › position. Stage), in Sell's order: the default pipeline first, stages by position. Stages of disabled pipelines are left out unless Include Disabled Pipelines is on (or their pipeline is chosen).",
   toLabel: (stage) => stage.name ?? `Stage ${stage.id}`,
   exampleLabel: `${pipelineLabel(pipelineExample as PipelineRecord)} › ${stageExample.position}. ${stageExample.name}`,
   filters: {
     pipelineId: variant(pipelineId, {
       comments: "Only stages of this pipeline. Leave empty for all pipelines.",
     }),
+    includeDisabled: toggle("Include Disabled Pipelines", {
+      comments:
+        "When true, stages of disabled pipelines (which take no new deals) are listed too, after the others.",
+    }),
   },
-  labeller: async (read) => {
-    const pipelineNames = new Map<number, string>();
+  async labeller(read, _stages, filters) {
+    const listed: PipelineRecord[] = [];
     for (const record of await read(pipelines.path, {}, 1000)) {
       const pipeline = parseRecord(PipelineRecord, record);
-      if (pipeline) pipelineNames.set(pipeline.id, pipelineLabel(pipeline));
+      if (pipeline) listed.push(pipeline);
     }
-    return (record: RecordData) => {
-      const stage = parseRecord(StageRecord, record);
-      if (!stage) return `Stage ${String(record.id)}`;
-      const pipeline = stage.pipeline_id
-        ? (pipelineNames.get(stage.pipeline_id) ?? `Pipeline ${stage.pipeline_id}`)
-        : "No pipeline";
-      const position = typeof stage.position === "number" ? `${stage.position}. ` : "";
-      return `${pipeline} › ${position}${stage.name ?? `Stage ${stage.id}`}`;
+    // Sell lists pipelines in its own order; the first enabled one is the default pipeline.
+    const places = new Map<number, PipelinePlace>();
+    for (const [rank, pipeline] of [
+      ...listed.filter((p) => p.disabled !== true),
+      ...listed.filter((p) => p.disabled === true),
+    ].entries()) {
+      const disabled = pipeline.disabled === true;
+      places.set(pipeline.id, {
+        group: disabled ? 3 : 0,
+        rank,
+        label: pipelineLabel(pipeline),
+        disabled,
+      });
+    }
+    const placeOf = (stage: StageRecord): PipelinePlace => {
+      if (stage.pipeline_id === undefined || stage.pipeline_id === null)
+        return { group: 2, rank: 0, label: "No pipeline", disabled: false };
+      return (
+        places.get(stage.pipeline_id) ?? {
+          group: 1,
+          rank: stage.pipeline_id,
+          label: `Pipeline ${stage.pipeline_id}`,
+          disabled: false,
+        }
+      );
+    };
+    const positionOf = (stage: StageRecord) =>
+      typeof stage.position === "number" ? stage.position : Number.POSITIVE_INFINITY;
+    return {
+      label: (stage) => {
+        const position = typeof stage.position === "number" ? `${stage.position}. ` : "";
+        return `${placeOf(stage).label} › ${position}${stage.name ?? `Stage ${stage.id}`}`;
+      },
+      // A pipeline chosen by ID is listed whatever its state.
+      accepts: (stage) =>
+        filters.includeDisabled === true ||
+        filters.pipelineId !== undefined ||
+        !placeOf(stage).disabled,
+      order: (list) =>
+        [...list].sort((a, b) => {
+          const [pa, pb] = [placeOf(a), placeOf(b)];
+          return (
+            pa.group - pb.group || pa.rank - pb.rank || positionOf(a) - positionOf(b) || a.id - b.id
+          );
+        }),
     };
   },
 });
@@ -124,6 +180,7 @@ export const stages = defineResource({
       layout: layout({
         name: textInput("name", "Name", {
           comments: "Stages with exactly this name (Sell may ignore this filter).",
+          placeholder: "Enter name",
         }),
         active: triBool("active", "Active", {
           comments: "True: only stages of open deals. False: only closing stages (won, lost).",

@@ -47,23 +47,30 @@ const f = {
   content: longText("content", "Content", {
     comments: "What is to be done.",
     example: "Contact Tom",
+    placeholder: "Enter task content",
   }),
   resourceType: choice("resource_type", "Resource Type", RESOURCE_TYPES, {
     comments:
       "The kind of record the task is about: lead, contact or deal. Leave empty for a floating task.",
+    placeholder: "Enter resource type",
   }),
   resourceId: id("resource_id", "Resource ID", {
     comments: "The ID of the lead, contact or deal the task is about.",
+    placeholder: "Enter resource ID",
   }),
-  dueDate: dateTime("due_date", "Due Date", { comments: "When the task is due (ISO 8601)." }),
+  dueDate: dateTime("due_date", "Due Date", {
+    comments: "When the task is due (ISO 8601).",
+    placeholder: "Enter due date",
+  }),
   completed: triBool("completed", "Completed", { comments: "Whether the task is done." }),
   remindAt: dateTime("remind_at", "Remind At", {
     comments: "When to remind the owner (ISO 8601).",
+    placeholder: "Enter reminder date",
   }),
   ownerId: ownerId("task", "Defaults to the connected user."),
 };
 
-const taskId = recordId("Task", selectTask);
+const taskId = variant(recordId("Task", selectTask), { placeholder: "Enter task ID" });
 
 const listLayout = layout({
   type: choice("type", "Type", ["floating", "related"], {
@@ -82,7 +89,7 @@ const listLayout = layout({
     resourceId: variant(f.resourceId, {
       comments: "Tasks about this record (set Resource Type too).",
     }),
-    ids: ids(),
+    ids: variant(ids(), { placeholder: "Enter comma-separated IDs" }),
     creatorId: id("creator_id", "Creator ID", {
       comments: "Tasks created by this user.",
       dataSource: selectUser,

@@ -33,6 +33,19 @@ export const sellFor = (
   params: Readonly<Record<string, unknown>>,
 ): SellClient => createSellClient(resolveCredentials(connectionFrom(params)), context);
 
+/**
+ * The client of a data source run. Its context is not typed with `debug`, but Prismatic passes
+ * it (a step in debug mode), and the runner's `--debug` relies on it.
+ */
+export const sellForDataSource = (
+  context: Pick<SellClientContext, "logger">,
+  params: Readonly<Record<string, unknown>>,
+): SellClient =>
+  sellFor(
+    { logger: context.logger, debug: (context as { debug?: { enabled?: boolean } }).debug },
+    params,
+  );
+
 export const API_REFERENCE = "API reference:";
 
 /** A description that ends with its API reference link. */

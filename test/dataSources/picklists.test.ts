@@ -2,35 +2,9 @@
  * Picklists: every record (100 per request, following next_page) up to Max Records, labelled so
  * a person can choose, sorted by label (natural order, case-insensitive, ties by key).
  */
-import type { Element } from "@prismatic-io/spectral";
 import { collection, failureOf, type RecordData, range } from "../actions/support";
-import { harness, oauthConnection, SELL, sellApi } from "../helpers/sell";
-
-const picklist = async (key: string, params: Record<string, unknown> = {}) =>
-  (
-    (await harness.dataSource(key, { connection: oauthConnection(), ...params })) as {
-      result: Element[];
-    }
-  ).result;
-
-/** One page of `path` for page `page` (per_page=100), with a next_page link when `more`. */
-const servePage = (
-  path: string,
-  page: number,
-  records: RecordData[],
-  type: string,
-  more: boolean,
-  fixed: Record<string, string> = {},
-) => {
-  const fixedQuery = Object.entries(fixed)
-    .map(([key, value]) => `${key}=${value}`)
-    .join("&");
-  const next = `${SELL}/v2${path}?${fixedQuery ? `${fixedQuery}&` : ""}page=${page + 1}&per_page=100`;
-  return sellApi()
-    .get(`/v2${path}`)
-    .query({ ...fixed, page: String(page), per_page: "100" })
-    .reply(200, collection(records, type, more ? next : undefined));
-};
+import { harness, oauthConnection, sellApi } from "../helpers/sell";
+import { picklist, servePage } from "./support";
 
 interface PicklistCase {
   key: string;
@@ -166,9 +140,18 @@ describe.each(cases)("$key", ({ key, path, type, fixed, record, label, extra }) 
   });
 });
 
-it("every picklist of the component is covered above, plus Account and Custom Field", () => {
+it("every picklist of the component is covered above, plus those with their own tests", () => {
   expect(Object.keys(harness.component.dataSources).sort()).toEqual(
-    [...cases.map((c) => c.key), "selectAccount", "selectCustomField"].sort(),
+    [
+      ...cases.map((c) => c.key),
+      "selectAccount",
+      "selectCustomField",
+      // test/dataSources/activities.test.ts and fieldMapping.test.ts
+      "selectLineItem",
+      "selectCall",
+      "selectTextMessage",
+      "selectFieldMapping",
+    ].sort(),
   );
 });
 
@@ -297,7 +280,7 @@ describe("labels", () => {
     ]);
   });
 
-  it("stages: 'Pipeline › position. Stage', from the pipelines list", async () => {
+  it("stages: 'Pipeline › position. Stage', from the pipelines list, in Sell's order (more in stages.test.ts)", async () => {
     servePage(
       "/stages",
       1,
@@ -321,12 +304,12 @@ describe("labels", () => {
       "pipeline",
       false,
     );
+    // Stages of the disabled pipeline are left out unless asked for.
     await expect(picklist("selectStage")).resolves.toEqual([
-      { key: "41", label: "No pipeline › 3. Floating" },
-      { key: "31", label: "Pipeline 99 › Lost" },
-      { key: "21", label: "Renewals (disabled) › 1. Won" },
       { key: "11", label: "Sales › 1. Incoming" },
       { key: "12", label: "Sales › 2. Qualified" },
+      { key: "31", label: "Pipeline 99 › Lost" },
+      { key: "41", label: "No pipeline › 3. Floating" },
     ]);
   });
 

@@ -547,24 +547,9 @@ describe("picklists", () => {
     expect(c.requests({ method: "GET", path: "/v2/contacts" })).toHaveLength(2);
   });
 
-  it("selectStage labels stages 'Pipeline › n. Stage', optionally of one pipeline", async () => {
+  it("selectStage lists stages in Sell's order (default pipeline first, by position); disabled pipelines only when asked", async () => {
     const c = e2e.client();
-    const all = await c.picklist("selectStage");
-    const stages = e2e.sandbox.records("stages");
-    expect(all).toHaveLength(stages.length);
-    const pipelines = e2e.sandbox.records("pipelines");
-    const sales = pipelines.find((p) => p.name === "Sales pipeline") as Json;
-    const won = stages.find((s) => s.pipeline_id === sales.id && s.name === "Won") as Json;
-    expect(all).toContainEqual({ key: String(won.id), label: "Sales pipeline › 5. Won" });
-    expect(all.map((e) => e.label)).toEqual(
-      expect.arrayContaining([
-        "Sales pipeline › 1. Incoming",
-        "Partner pipeline › 2. Negotiation",
-        "Legacy pipeline (disabled) › 1. Incoming",
-      ]),
-    );
-    const salesOnly = await c.picklist("selectStage", { pipelineId: idOf(sales) });
-    expect(salesOnly.map((e) => e.label)).toEqual([
+    const sales = [
       "Sales pipeline › 1. Incoming",
       "Sales pipeline › 2. Qualified",
       "Sales pipeline › 3. Quote",
@@ -572,7 +557,31 @@ describe("picklists", () => {
       "Sales pipeline › 5. Won",
       "Sales pipeline › 6. Lost",
       "Sales pipeline › 7. Unqualified",
-    ]);
+    ];
+    const partner = [
+      "Partner pipeline › 1. Incoming",
+      "Partner pipeline › 2. Negotiation",
+      "Partner pipeline › 3. Won",
+      "Partner pipeline › 4. Lost",
+      "Partner pipeline › 5. Unqualified",
+    ];
+    const legacy = [
+      "Legacy pipeline (disabled) › 1. Incoming",
+      "Legacy pipeline (disabled) › 2. Won",
+      "Legacy pipeline (disabled) › 3. Lost",
+    ];
+    const all = await c.picklist("selectStage");
+    expect(all.map((e) => e.label)).toEqual([...sales, ...partner]);
+    const stages = e2e.sandbox.records("stages");
+    const pipelines = e2e.sandbox.records("pipelines");
+    const salesPipeline = pipelines.find((p) => p.name === "Sales pipeline") as Json;
+    const won = stages.find((s) => s.pipeline_id === salesPipeline.id && s.name === "Won") as Json;
+    expect(all).toContainEqual({ key: String(won.id), label: "Sales pipeline › 5. Won" });
+    const withDisabled = await c.picklist("selectStage", { includeDisabled: "true" });
+    expect(withDisabled.map((e) => e.label)).toEqual([...sales, ...partner, ...legacy]);
+    expect(withDisabled).toHaveLength(stages.length);
+    const salesOnly = await c.picklist("selectStage", { pipelineId: idOf(salesPipeline) });
+    expect(salesOnly.map((e) => e.label)).toEqual(sales);
   });
 
   it("selectUser lists the account's users with their email", async () => {

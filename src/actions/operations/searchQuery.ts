@@ -20,10 +20,12 @@ export const searchLayout = (resources: readonly string[]) =>
       comments: `What to search: ${resources.join(", ")}.`,
     }),
     equals: pairs([], "Equals", {
+      keyLabel: "Attribute",
       comments:
         "Attribute = value conditions, e.g. owner.id = 12 or email = mark@example.com (numbers and true/false are sent as such). Attribute names are the Search API's (see its index schema), e.g. display_name, stage.id, custom_fields.<id>.",
     }),
     ranges: pairs([], "Ranges", {
+      keyLabel: "Attribute",
       comments:
         "Attribute = from..to conditions, e.g. added_at = 2026-01-01..2026-03-31 or value = 1000.. (either end may be left out).",
     }),
