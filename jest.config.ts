@@ -4,11 +4,8 @@ import type { Config } from "jest";
 const base = {
   preset: "ts-jest",
   testEnvironment: "node",
-  setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   clearMocks: true,
   restoreMocks: true,
-  // The throttle and fault tests use short real time windows; keep files isolated.
-  testTimeout: 20_000,
 };
 
 /**
@@ -17,17 +14,25 @@ const base = {
  * `npm run test:unit` runs the fast one alone.
  */
 const config: Config = {
+  // A global option (projects cannot set it): the throttle and fault tests use real time.
+  testTimeout: 20_000,
   projects: [
     {
       ...base,
       displayName: "unit",
       roots: ["<rootDir>/test"],
-      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", "<rootDir>/test/sandbox/"],
+      setupFilesAfterEnv: ["<rootDir>/test/setup.ts", "<rootDir>/test/setup.unit.ts"],
+      testPathIgnorePatterns: [
+        "/node_modules/",
+        "<rootDir>/test/e2e/",
+        "<rootDir>/test/sandbox/",
+      ],
     },
     {
       ...base,
       displayName: "e2e",
       roots: ["<rootDir>/test/e2e", "<rootDir>/test/sandbox"],
+      setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
     },
   ],
 };

@@ -2,6 +2,20 @@
 // copies the icon beside it, which is what `prism components:publish` uploads.
 const path = require("node:path");
 const CopyPlugin = require("copy-webpack-plugin");
+const { NormalModuleReplacementPlugin } = require("webpack");
+
+/**
+ * Parts of spectral that a component never runs at run time but that spectral's entry point
+ * requires: its jest-based testing helpers (jest-mock, expect-utils, chalk…), its `util` helpers
+ * (date-fns, conditional logic) and the YAML writer of code-native integrations. They are
+ * replaced by a stub that throws if ever used, so they do not ship in dist/index.js.
+ */
+const UNUSED = path.resolve(__dirname, "build", "stubs", "unused.js");
+const fromSpectral = (resource) => /@prismatic-io[\\/]spectral[\\/]dist/.test(resource.context ?? "");
+const stub = (request) =>
+  new NormalModuleReplacementPlugin(request, (resource) => {
+    if (fromSpectral(resource)) resource.request = UNUSED;
+  });
 
 module.exports = {
   mode: "production",
@@ -23,9 +37,18 @@ module.exports = {
       },
     ],
   },
-  plugins: [new CopyPlugin({ patterns: [{ from: "assets/icon.png", to: "icon.png" }] })],
+  plugins: [
+    new CopyPlugin({ patterns: [{ from: "assets/icon.png", to: "icon.png" }] }),
+    stub(/^\.\/testing$/),
+    stub(/^\.\/util$/),
+    stub(/^yaml$/),
+    // zod's `locales` namespace (only the English one, which zod itself loads, is kept).
+    new NormalModuleReplacementPlugin(/^\.\.\/locales\/index\.cjs$/, (resource) => {
+      if (/[\\/]zod[\\/]v4[\\/](classic|core)$/.test(resource.context ?? ""))
+        resource.request = path.resolve(__dirname, "build", "stubs", "zod-locales.js");
+    }),
+  ],
   optimization: { minimize: true },
-  // spectral re-exports its jest-based testing helpers; jest-util's dynamic require is harmless here.
-  ignoreWarnings: [{ module: /jest-util/ }, { message: /Critical dependency: the request of a dependency is an expression/ }],
+  ignoreWarnings: [{ message: /Critical dependency: the request of a dependency is an expression/ }],
   performance: { hints: false },
 };

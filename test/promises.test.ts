@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { isConnectionError } from "@prismatic-io/spectral";
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
-import { SellApiError, SellTransport } from "../src/client";
+import { redact, SellApiError, SellTransport } from "../src/client";
 import { apiToken, LOOPBACK_SWITCH, oauth } from "../src/connections";
 import {
   collection,
@@ -239,6 +239,24 @@ describe("3. the token never reaches a message built from Sell's answer", () => 
     expect(error.message).not.toContain(other);
     expect(error.message).toContain("access_token=[REDACTED]");
     expectNoSecret(error, token);
+  });
+});
+
+describe("3b. redaction removes credentials, not the prose around the words token and bearer", () => {
+  it.each([
+    "Too many requests for this access token: the limit is 10 requests per 1000 ms.",
+    "Send a bearer token in the Authorization header.",
+    "token=expired, sign in again",
+  ])("keeps %j as it is", (text) => {
+    expect(redact(text)).toBe(text);
+  });
+
+  it.each([
+    ["token: 0123456789abcdef", "token: [REDACTED]"],
+    ["Bearer abcdefghijklmnopqrstuvwxyz", "Bearer [REDACTED]"],
+    ['"access_token":"a1b2c3d4e5"', '"access_token":"[REDACTED]"'],
+  ])("redacts %j", (text, expected) => {
+    expect(redact(text)).toBe(expected);
   });
 });
 
@@ -601,7 +619,7 @@ describe("8. a write's error says what is known of its effect", () => {
     [
       "a 200 that is not an envelope",
       JSON.stringify({ id: 71, ok: true }),
-      "the response does not have the expected shape (Invalid input: expected object, received undefined)",
+      "the response does not have the expected shape (data: expected a JSON object, received undefined)",
       "71",
     ],
     [
@@ -1082,11 +1100,13 @@ describe("15. a rate-limited request says which limit stopped it", () => {
     expect(retry.delays).toEqual([]);
   });
 
-  it("still limited after the most retries", async () => {
-    sellApi().get("/v2/leads/1").times(7).reply(429, "");
+  it("still limited after the most retries (more for a 429 than for other failures: Sell did nothing)", async () => {
+    retry.restore();
+    retry = instantRetries(() => 0); // the shortest waits: the count stops it, not the wait cap
+    sellApi().get("/v2/leads/1").times(21).reply(429, "");
     const error = await failureOf(run("getLead", { id: "1" }));
     expect(error.message).toBe(
-      "Zendesk Sell rejected GET /v2/leads/1 (429 Too Many Requests) after 6 retries: rate limit exceeded. Sell allows 10 requests per second per token; it was still rate limited after 6 retries, the most the component makes (6).",
+      "Zendesk Sell rejected GET /v2/leads/1 (429 Too Many Requests) after 20 retries: rate limit exceeded. Sell allows 10 requests per second per token; it was still rate limited after 20 retries, the most the component makes (20).",
     );
   });
 

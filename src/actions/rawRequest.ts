@@ -210,7 +210,7 @@ const raw = layout({
     placeholder: "Max Retries",
     default: "0",
     comments:
-      "Retries after the first attempt. 0 uses the component's standard policy: rate limits (429) always, server and network errors for safe methods, up to 6 times.",
+      "Retries after the first attempt (rate limits included). 0 uses the component's standard policy: server and network errors for safe methods up to 6 times, rate limits (429) up to 20 times, within 60 s of waiting in all.",
   }),
   useExponentialBackoff: toggle("Use Exponential Backoff", {
     comments:
@@ -294,7 +294,7 @@ export const rawRequest = customAction({
         responseType === "arraybuffer" ? "arraybuffer" : responseType === "json" ? "json" : "text",
       idempotent: values.retryAllErrors === true ? true : undefined,
       retry: {
-        ...(maxRetries > 0 ? { maxRetries } : {}),
+        ...(maxRetries > 0 ? { maxRetries, maxRateLimitRetries: maxRetries } : {}),
         ...(retryDelay > 0 ? { baseDelayMs: retryDelay } : {}),
         ...(retryDelay > 0 && values.useExponentialBackoff !== true
           ? { maxDelayMs: retryDelay }

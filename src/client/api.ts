@@ -25,7 +25,24 @@ export interface PageOptions {
    * Reaching it fails with `invalid_response` rather than paging forever.
    */
   maxPages?: number;
+  /** Pages in flight at once after the first (default: what the token's budget keeps busy). */
+  concurrency?: number;
 }
+
+/** A zod issue as one phrase, where it is first: `data: expected a JSON object, received undefined`. */
+const describeIssue = (issue: z.core.$ZodIssue | undefined): string =>
+  issue === undefined
+    ? "invalid"
+    : issue.path.length > 0
+      ? `${issue.path.join(".")}: ${issue.message}`
+      : issue.message;
+
+/**
+ * Whether listings read pages ahead. How many a listing asks ahead depends on measured round
+ * trips, so tests that declare each request with mocks switch it off (test/setup.unit.ts), as
+ * they make retry waits instant; the component itself never changes it.
+ */
+export const paging = { readAhead: true };
 
 /** Requests an unbounded listing may make before it is taken as a page loop (100,000 records). */
 export const DEFAULT_MAX_PAGES = 1000;
@@ -118,12 +135,12 @@ export class SellApi {
   }
 
   /** GET one page of a list: `{ items, meta }`. */
-  async list(path: string, query?: Query): Promise<CollectionEnvelope> {
+  async list(path: string, query?: Query, signal?: AbortSignal): Promise<CollectionEnvelope> {
     return this.expect(
       CollectionEnvelope,
       "GET",
       path,
-      await this.request({ method: "GET", path, query, purpose: "read" }),
+      await this.request({ method: "GET", path, query, purpose: "read", signal }),
     );
   }
 
@@ -172,10 +189,14 @@ export class SellApi {
   }
 
   /**
-   * Pages of a v2 list, one request at a time, following `meta.links.next_page` until it is
-   * absent, or until `maxItems` records were produced. Only the current page is held. A link
-   * that does not move to a later page, or more than `maxPages` requests, fails with
-   * `invalid_response` instead of reading the same records again.
+   * Pages of a v2 list, in page order, each record once, until a page has no `next_page` link
+   * (or is empty), or `maxItems` records were produced. After a full first page, the following
+   * pages are requested ahead in parallel: as many as keep the token's budget busy at the
+   * measured latency, or what the budget has free if more (`readAhead`). v2 lists give no total,
+   * so the pages past the end that were already sent are wasted — at most the pages in flight
+   * (fewer than the limit); those still waiting for their turn are cancelled unsent. At most
+   * that many pages are held at a time. A `next_page` that does not point at the next page, or more than
+   * `maxPages` requests, fails with `invalid_response` instead of reading the same records again.
    */
   async *pages(
     path: string,
@@ -187,32 +208,67 @@ export class SellApi {
     const maxPages =
       options.maxPages ??
       (Number.isFinite(maxItems) ? Math.ceil(maxItems / perPage) + 1 : DEFAULT_MAX_PAGES);
-    let nextQuery: Query = { ...query, page: query.page ?? 1, per_page: perPage };
+    const first = pageNumber(query.page ?? 1) ?? 1;
+    // Pages that can hold records still wanted (maxItems), and that the cap allows.
+    const last =
+      first +
+      Math.min(
+        maxPages - 1,
+        Number.isFinite(maxItems) ? Math.ceil(maxItems / perPage) - 1 : Number.POSITIVE_INFINITY,
+      );
+    const pending = new Map<number, Promise<CollectionEnvelope>>();
+    // Pages asked for ahead that the listing turns out not to need are cancelled when it ends.
+    const ahead = new AbortController();
+    const request = (page: number) => {
+      const answer = this.list(path, { ...query, page, per_page: perPage }, ahead.signal);
+      // A page asked for ahead may fail after the listing ended: nobody awaits it then.
+      answer.catch(() => undefined);
+      pending.set(page, answer);
+    };
     let produced = 0;
-    for (let requests = 1; produced < maxItems; requests += 1) {
-      const page = await this.list(path, nextQuery);
-      produced += page.items.length;
-      yield page;
-      const next = page.meta?.links?.next_page;
-      if (!next || page.items.length === 0) return;
-      const following = this.queryFromLink(next, path);
-      const current = pageNumber(nextQuery.page);
-      const upcoming = pageNumber(following.page);
-      if (upcoming === undefined || current === undefined || upcoming <= current) {
-        throw this.unexpected(
-          "GET",
-          path,
-          `its next_page link does not move past page ${String(nextQuery.page)} (${next}), so paging stopped instead of reading the same records again`,
-        );
+    let askAhead = false;
+    let nextToAsk = first;
+    try {
+      for (let current = first; ; current += 1) {
+        if (!pending.has(current)) {
+          request(current);
+          nextToAsk = current + 1;
+        }
+        if (askAhead) {
+          const depth = Math.max(
+            1,
+            options.concurrency ?? (paging.readAhead ? this.transport.readAhead() : 1),
+          );
+          while (nextToAsk <= last && nextToAsk < current + depth) request(nextToAsk++);
+        }
+        const page = await (pending.get(current) as Promise<CollectionEnvelope>);
+        pending.delete(current);
+        produced += page.items.length;
+        yield page;
+        const next = page.meta?.links?.next_page;
+        if (!next || page.items.length === 0 || produced >= maxItems) return;
+        const linked = pageNumber(this.queryFromLink(next, path).page);
+        if (linked !== current + 1) {
+          throw this.unexpected(
+            "GET",
+            path,
+            linked !== undefined && linked > current + 1
+              ? `its next_page link skips from page ${current} to page ${linked} (${next}), so paging stopped instead of leaving records out`
+              : `its next_page link does not move past page ${current} (${next}), so paging stopped instead of reading the same records again`,
+          );
+        }
+        if (current - first + 1 >= maxPages) {
+          throw this.unexpected(
+            "GET",
+            path,
+            `the list did not end after ${current - first + 1} pages (${produced} records), the most one listing reads; narrow it with filters`,
+          );
+        }
+        // A full page with a next page: from here on, ask ahead.
+        askAhead = page.items.length >= perPage;
       }
-      if (produced < maxItems && requests >= maxPages) {
-        throw this.unexpected(
-          "GET",
-          path,
-          `the list did not end after ${requests} pages (${produced} records), the most one listing reads; narrow it with filters`,
-        );
-      }
-      nextQuery = following;
+    } finally {
+      ahead.abort();
     }
   }
 
@@ -366,7 +422,7 @@ export class SellApi {
       const what =
         response.body === null || response.body === undefined
           ? "the body is empty"
-          : `the response does not have the expected shape (${result.error.issues[0]?.message ?? "invalid"})`;
+          : `the response does not have the expected shape (${describeIssue(result.error.issues[0])})`;
       throw this.unexpected(method, path, what, response, purpose);
     }
     // Hand back Sell's own object, not zod's copy, so nothing is reordered or dropped.

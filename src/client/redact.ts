@@ -6,15 +6,19 @@
 
 export const REDACTED = "[REDACTED]";
 
+/**
+ * Whether a word after `Bearer` or `token:` is a credential rather than prose ("the limit is…",
+ * "a bearer token"): credentials are long, or mix in digits.
+ */
+const looksLikeCredential = (value: string): boolean =>
+  value.length >= 20 || (value.length >= 8 && /\d/.test(value));
+
 /** Patterns of text that carries a credential whatever the token is. */
-const CREDENTIAL_PATTERNS: ReadonlyArray<[RegExp, string]> = [
-  // `Authorization: Bearer abc`, `bearer abc`, `Basic abc=` (an echoed header or a log line)
-  [/\b(bearer|basic)(\s+)(?!\[REDACTED\])[^\s"',;}\]]+/gi, `$1$2${REDACTED}`],
-  // `"access_token": "abc"`, `refresh_token=abc`, `client_secret: abc`, `api_key=abc`
-  [
-    /\b((?:access|refresh|id)_token|token|client_secret|api_key|apikey)("?\s*[:=]\s*"?)(?!\[REDACTED\])[^\s"',&;}\]]+/gi,
-    `$1$2${REDACTED}`,
-  ],
+const CREDENTIAL_PATTERNS: readonly RegExp[] = [
+  // `Authorization: Bearer abc…`, `bearer abc…`, `Basic abc…=` (an echoed header or a log line)
+  /\b(bearer|basic)(\s+)(?!\[REDACTED\])([^\s"',;}\]]+)/gi,
+  // `"access_token": "abc…"`, `refresh_token=abc…`, `client_secret: abc…`, `api_key=abc…`
+  /\b((?:access|refresh|id)_token|token|client_secret|api_key|apikey)("?\s*[:=]\s*"?)(?!\[REDACTED\])([^\s"',&;}\]]+)/gi,
 ];
 
 /**
@@ -34,7 +38,9 @@ export function redact(text: string, secrets: readonly string[] = []): string {
       result = result.split(form).join(REDACTED);
     }
   }
-  for (const [pattern, replacement] of CREDENTIAL_PATTERNS)
-    result = result.replace(pattern, replacement);
+  for (const pattern of CREDENTIAL_PATTERNS)
+    result = result.replace(pattern, (match, name: string, separator: string, value: string) =>
+      looksLikeCredential(value) ? `${name}${separator}${REDACTED}` : match,
+    );
   return result;
 }

@@ -22,8 +22,14 @@ export type AttemptFailure =
   | { kind: "not_sent" };
 
 export interface RetryPolicy {
-  /** Retries after the first attempt. */
+  /** Retries after the first attempt (0: retries are off, for 429s too). */
   maxRetries: number;
+  /**
+   * Retries of a 429 (default: `maxRetries`). Sell did nothing, so a 429 is safe to retry,
+   * creates included, and processes sharing a token can keep its budget full for a while: the
+   * default policy allows more of them, within the same `maxTotalWaitMs`.
+   */
+  maxRateLimitRetries?: number;
   /** First backoff ceiling; doubles each retry (full jitter picks a delay in [0, ceiling)). */
   baseDelayMs: number;
   /** Largest single backoff ceiling. */
@@ -34,6 +40,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetries: 6,
+  maxRateLimitRetries: 20,
   baseDelayMs: 500,
   maxDelayMs: 16_000,
   maxTotalWaitMs: 60_000,
@@ -102,8 +109,13 @@ export function decideRetry(
   if (!isRetryable(failure, idempotent)) {
     return { retry: false, stop: { by: "not_retryable" } };
   }
-  if (retriesSoFar >= policy.maxRetries) {
-    return { retry: false, stop: { by: "retry_limit", maxRetries: policy.maxRetries } };
+  const rateLimited = failure.kind === "status" && failure.rateLimited;
+  const maxRetries =
+    rateLimited && policy.maxRetries > 0
+      ? (policy.maxRateLimitRetries ?? policy.maxRetries)
+      : policy.maxRetries;
+  if (retriesSoFar >= maxRetries) {
+    return { retry: false, stop: { by: "retry_limit", maxRetries } };
   }
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retriesSoFar);
   let delayMs = Math.floor(random() * ceiling);

@@ -28,30 +28,82 @@ export const clock = {
   timeout: (ms: number): AbortSignal => AbortSignal.timeout(Math.max(1, ms)),
 };
 
+/** What is known of how a request went on the wire, when its slot is given back. */
+export interface AttemptDetails {
+  /** True when it went out on a connection already open (no connect or TLS time in its trip). */
+  reusedConnection?: boolean;
+  /** It was never sent (cancelled once its turn came): the slot is given back, nothing counted. */
+  notSent?: boolean;
+}
+
 /** Call when the request is over (answered or failed); calling it again does nothing. */
-export type ReleaseSlot = () => void;
+export type ReleaseSlot = (details?: AttemptDetails) => void;
+
+/** Round trips remembered to know how fast and how slow they are. */
+const SAMPLES = 50;
+/** Slack added to every wait: clock resolution (whole milliseconds at both ends of a wait). */
+const SAFETY_MS = 3;
+/** How far 429s widen the margin, at most. */
+const MAX_WIDENED_MS = 4000;
+/**
+ * Below this mean round trip, one request at a time already runs faster than the limit (10 a
+ * second takes 100 ms each), so reading ahead would only waste requests at the end of a list.
+ */
+const SEQUENTIAL_BELOW_MS = 20;
+
+interface Send {
+  at: number;
+  /** Its round trip, once answered. */
+  trip?: number;
+}
+
+const minimum = (values: number[]) => values.reduce((a, b) => Math.min(a, b), Infinity);
+const maximum = (values: number[]) => values.reduce((a, b) => Math.max(a, b), -Infinity);
+const remember = (list: number[], value: number) => {
+  list.push(value);
+  if (list.length > SAMPLES) list.shift();
+};
 
 /**
  * At most `limit` requests in any `windowMs`, as Sell counts them: on arrival.
  *
- * A request reaches Sell some time between being sent and its answer coming back, and that
- * delay varies (a new TLS connection takes far longer than a reused one). Counting from send
- * times would let a slow first batch and a fast second batch land within one second on Sell's
- * side. So a slot is held while its request is in flight and for a full window after it ends:
- * request n+10 is sent a window after request n finished, hence arrives more than a window
- * after request n arrived, whatever the latencies. Slots are handed out first come, first served;
- * every attempt, retries included, takes one.
+ * A request reaches Sell some time after it is sent, and that delay varies (a new TLS connection
+ * takes far longer than a reused one). Counting sends alone would let a slow request and a fast
+ * one sent later land within one window on Sell's side. Holding each slot until the answer plus
+ * a window (the rule that assumes nothing) prevents that but caps any concurrency at
+ * `limit / (window + round trip)`: a third of the budget at 300 ms.
+ *
+ * So the limiter assumes what it measures: a request's delay to Sell differs from another's by
+ * no more than their round trips differ. Request n + `limit` is sent once request n was sent
+ * more than `window + (trip of n − fastest trip) + slack` ago: it then arrives at least a window
+ * after request n did. With steady latency the whole budget is used; with jitter, what is lost
+ * is how much slower than the fastest trip each request was (the price of never drawing a 429).
+ *
+ * The fastest trip is estimated from trips on connections already open (a new connection's trip
+ * includes connecting, which says nothing about how fast a request can be): their minimum, less
+ * the spread of all trips seen divided by how many such trips are known (few samples, wide
+ * jitter: a lower estimate). With none known yet it is 0 (hold until answer + window). A request
+ * still in flight counts as the slowest trip seen (or as long as it has taken so far).
+ * Any 429 widens the margin (doubled, at least 200 ms), narrowed back slowly by answers without
+ * one: other processes using the same token show up as 429s, and this gives them room.
+ * Slots are handed out first come, first served; every attempt, retries included, takes one.
  */
 export class RateLimiter {
   readonly limit: number;
   readonly windowMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
-  private inFlight = 0;
-  /** End times of finished requests still inside the window, oldest first. */
-  private readonly finished: number[] = [];
+  /** The last `limit` sends, oldest first. */
+  private readonly sends: Send[] = [];
+  private readonly trips: number[] = [];
+  /** Trips on connections already open (or, when that is not known, after the first `limit`). */
+  private readonly warmTrips: number[] = [];
+  private granted = 0;
+  /** Extra margin learned from 429s. */
+  private widened = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private waiting = 0;
+  private inFlight = 0;
   private wake?: () => void;
 
   constructor(options: RateLimiterOptions) {
@@ -64,6 +116,59 @@ export class RateLimiter {
     this.sleep = options.sleep ?? sleep;
   }
 
+  /** The fastest a request may reach Sell, as far as measured (see the class comment). */
+  fastest(): number {
+    const warm = this.warmTrips.length;
+    if (warm === 0) return 0;
+    const spread = maximum(this.trips) - minimum(this.trips);
+    return Math.max(0, minimum(this.warmTrips) - spread / Math.max(1, warm - 1));
+  }
+
+  private slowest(): number {
+    return this.trips.length === 0 ? this.windowMs : maximum(this.trips);
+  }
+
+  /** How much later than a window after `send` the next request in its place may go. */
+  private marginFor(send: Send, now: number): number {
+    const trip = send.trip ?? Math.max(this.slowest(), now - send.at);
+    return Math.max(0, trip - this.fastest()) + SAFETY_MS + this.widened;
+  }
+
+  /** The margin the next request would wait for, after the oldest counted send (for tests and tools). */
+  margin(): number {
+    const oldest = this.sends[0];
+    return oldest ? this.marginFor(oldest, this.now()) : SAFETY_MS + this.widened;
+  }
+
+  /** How many slots of the budget are not held by a recent send (queued requests included). */
+  free(): number {
+    const now = this.now();
+    const held = this.sends.filter(
+      (send) => now < send.at + this.windowMs + this.marginFor(send, now),
+    ).length;
+    return Math.max(0, this.limit - held);
+  }
+
+  /**
+   * How many pages a listing should have asked for at once (the limiter decides when each is
+   * sent). One while a request at a time already outruns the limit (a mean round trip under
+   * 20 ms: reading ahead would only waste requests past the end). Otherwise one less than the
+   * limit: Sell counts any 10 requests in a second, so a slot not used the moment it comes free
+   * is lost for good, and the listing's first burst (the free budget, once page 1 shows there is
+   * more) sets the pattern every later second repeats. Pages past the end that were sent by the
+   * time the last page arrives are wasted: fewer than the limit.
+   */
+  readAhead(): number {
+    if (this.trips.length === 0) return 1;
+    const mean = this.trips.reduce((sum, trip) => sum + trip, 0) / this.trips.length;
+    return mean < SEQUENTIAL_BELOW_MS ? 1 : Math.max(1, this.limit - 1);
+  }
+
+  /** Sell answered 429: someone else (another process) uses the token too; give them room. */
+  rateLimited(): void {
+    this.widened = Math.min(MAX_WIDENED_MS, Math.max(200, this.widened * 2));
+  }
+
   /** Resolves when the caller may send one request; call the returned function when it is over. */
   acquire(): Promise<ReleaseSlot> {
     this.waiting += 1;
@@ -74,50 +179,64 @@ export class RateLimiter {
     });
   }
 
-  /** True when nothing is queued or in flight and no slot is still held (safe to discard). */
+  /** True when nothing is queued or in flight and no send still counts (safe to discard). */
   isIdle(): boolean {
-    this.prune(this.now());
-    return this.waiting === 0 && this.inFlight === 0 && this.finished.length === 0;
-  }
-
-  private prune(now: number): void {
-    while (this.finished.length > 0 && now - (this.finished[0] as number) >= this.windowMs) {
-      this.finished.shift();
-    }
+    const now = this.now();
+    const last = this.sends[this.sends.length - 1];
+    return (
+      this.waiting === 0 &&
+      this.inFlight === 0 &&
+      (last === undefined || now - last.at >= this.windowMs + this.marginFor(last, now))
+    );
   }
 
   private async takeSlot(): Promise<ReleaseSlot> {
     for (;;) {
       const now = this.now();
-      this.prune(now);
-      if (this.inFlight + this.finished.length < this.limit) {
-        this.inFlight += 1;
-        let released = false;
-        return () => {
-          if (released) return;
-          released = true;
-          this.inFlight -= 1;
-          this.finished.push(this.now());
-          this.wake?.();
-        };
-      }
-      const oldest = this.finished[0];
-      if (oldest !== undefined) {
-        await this.sleep(oldest + this.windowMs - now);
-      } else {
-        // Every slot is in flight: wait for one to finish, then for its window.
-        await new Promise<void>((resolve) => {
-          this.wake = () => {
-            this.wake = undefined;
-            resolve();
-          };
-        });
-      }
+      const oldest = this.sends.length < this.limit ? undefined : this.sends[0];
+      const readyAt = oldest ? oldest.at + this.windowMs + this.marginFor(oldest, now) : now;
+      if (readyAt <= now) return this.grant(now);
+      // Sleep until then, or until an answer changes the estimate (an in-flight send ends).
+      await Promise.race([
+        this.sleep(readyAt - now),
+        new Promise<void>((resolve) => {
+          this.wake = resolve;
+        }),
+      ]);
+      this.wake = undefined;
     }
+  }
+
+  private grant(now: number): ReleaseSlot {
+    const send: Send = { at: now };
+    const afterFirstBatch = this.granted >= this.limit;
+    this.granted += 1;
+    this.sends.push(send);
+    if (this.sends.length > this.limit) this.sends.shift();
+    this.inFlight += 1;
+    let released = false;
+    return (details = {}) => {
+      if (released) return;
+      released = true;
+      this.inFlight -= 1;
+      if (details.notSent) {
+        const index = this.sends.indexOf(send);
+        if (index >= 0) this.sends.splice(index, 1);
+        this.wake?.();
+        return;
+      }
+      send.trip = this.now() - send.at;
+      remember(this.trips, send.trip);
+      if (details.reusedConnection ?? afterFirstBatch) remember(this.warmTrips, send.trip);
+      this.widened = Math.max(0, this.widened - 10);
+      this.wake?.();
+    };
   }
 }
 
 const limiters = new Map<string, RateLimiter>();
+/** When idle limiters were last discarded: at most once a window, not on every new token. */
+let lastSweep = 0;
 
 const keyFor = (token: string, scope: string): string =>
   createHash("sha256").update(scope).update("\u0000").update(token).digest("hex");
@@ -131,8 +250,12 @@ export function limiterForToken(token: string, scope = "https://api.getbase.com"
   const key = keyFor(token, scope);
   let limiter = limiters.get(key);
   if (!limiter) {
-    for (const [otherKey, other] of limiters) {
-      if (other.isIdle()) limiters.delete(otherKey);
+    const now = Date.now();
+    if (now - lastSweep >= SELL_WINDOW_MS) {
+      lastSweep = now;
+      for (const [otherKey, other] of limiters) {
+        if (other.isIdle()) limiters.delete(otherKey);
+      }
     }
     limiter = new RateLimiter({ limit: SELL_REQUESTS_PER_WINDOW, windowMs: SELL_WINDOW_MS });
     limiters.set(key, limiter);

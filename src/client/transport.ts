@@ -27,7 +27,7 @@ import {
   parseRetryAfter,
   type RetryPolicy,
 } from "./retry";
-import { clock, limiterForToken, type RateLimiter } from "./throttle";
+import { type AttemptDetails, clock, limiterForToken, type RateLimiter } from "./throttle";
 
 export { SELL_ORIGIN };
 export const USER_AGENT = `zendesk-sell-component/${componentVersion}`;
@@ -75,6 +75,8 @@ export interface SellRequest {
   responseType?: ResponseKind;
   /** Overrides the retry policy for this request; `false` disables retries. */
   retry?: Partial<RetryPolicy> | false;
+  /** Cancels the request (a page asked for ahead that a listing no longer needs). */
+  signal?: AbortSignal;
 }
 
 export interface SellResponse<T = unknown> {
@@ -172,6 +174,8 @@ interface RawAnswer {
   headers: Record<string, string>;
   bytes: Buffer;
   text: string;
+  /** Whether Node sent it on a connection already open (unknown for some adapters and mocks). */
+  reusedConnection?: boolean;
 }
 
 export class SellTransport {
@@ -212,6 +216,11 @@ export class SellTransport {
     return new SellApiError(init, { secrets: [this.token] });
   }
 
+  /** Pages a listing should keep in flight (see `RateLimiter.readAhead`). */
+  readAhead(): number {
+    return this.limiter.readAhead();
+  }
+
   /** `text` without the token or anything that looks like a credential. */
   redact(text: string): string {
     return redact(text, [this.token]);
@@ -238,10 +247,30 @@ export class SellTransport {
     let waitedMs = 0;
     // True once an attempt may have reached Sell without us reading the answer.
     let unansweredBefore = false;
+    const cancelled = () =>
+      fail(
+        { kind: "not_sent", reason: "it was cancelled before it was sent (no longer needed)" },
+        retries,
+      );
     for (;;) {
+      if (request.signal?.aborted) throw cancelled();
       const release = await this.limiter.acquire();
+      if (request.signal?.aborted) {
+        // Nothing was sent: give the slot back unused.
+        release({ notSent: true });
+        throw cancelled();
+      }
       const started = Date.now();
-      const outcome = await this.attempt(url, request).finally(release);
+      let outcome: AttemptOutcome;
+      try {
+        // The slot is given back as soon as the answer is in (before it is decoded): its round
+        // trip bounds when it reached Sell, and the tighter the bound the more of the budget is used.
+        outcome = await this.attempt(url, request, release);
+      } finally {
+        release();
+      }
+      if (!outcome.ok && outcome.failure.kind === "status" && outcome.failure.rateLimited)
+        this.limiter.rateLimited();
       const elapsed = Date.now() - started;
       if (outcome.ok) {
         this.log(
@@ -250,6 +279,8 @@ export class SellTransport {
         return outcome.response as SellResponse<T>;
       }
       const { failure, error } = outcome;
+      // A request nobody needs any more is not retried.
+      if (request.signal?.aborted) throw cancelled();
       if (
         request.method === "DELETE" &&
         unansweredBefore &&
@@ -319,13 +350,24 @@ export class SellTransport {
   }
 
   /** One request on the wire, judged. */
-  private async attempt(url: string, request: SellRequest): Promise<AttemptOutcome> {
+  private async attempt(
+    url: string,
+    request: SellRequest,
+    answered: (details: AttemptDetails) => void,
+  ): Promise<AttemptOutcome> {
     const timeoutMs = request.timeoutMs ?? this.timeoutMs;
     const deadline = clock.timeout(timeoutMs);
     let answer: RawAnswer;
     try {
       answer = await this.exchange(url, request, deadline);
+      answered({ reusedConnection: answer.reusedConnection });
     } catch (error) {
+      if (request.signal?.aborted)
+        return {
+          ok: false,
+          failure: { kind: "not_sent" },
+          error: { kind: "not_sent", reason: "it was cancelled (no longer needed)" },
+        };
       return this.classifyException(error, deadline.aborted ? timeoutMs : undefined);
     }
     return answer.status >= 200 && answer.status < 300
@@ -357,7 +399,7 @@ export class SellTransport {
           ? JSON.stringify(request.body)
           : undefined,
       // The time limit covers the whole exchange (connect, send, answer), not only idle sockets.
-      signal: deadline,
+      signal: request.signal ? AbortSignal.any([deadline, request.signal]) : deadline,
       responseType: "arraybuffer",
       transformResponse: (data: unknown) => data,
       validateStatus: () => true,
@@ -367,7 +409,9 @@ export class SellTransport {
       proxy: false,
     });
     const bytes = Buffer.from(response.data ?? new ArrayBuffer(0));
+    const reused = (response.request as { reusedSocket?: unknown } | undefined)?.reusedSocket;
     return {
+      reusedConnection: typeof reused === "boolean" ? reused : undefined,
       status: response.status,
       statusText: response.statusText || STATUS_CODES[response.status] || "",
       headers: flattenHeaders(response.headers),

@@ -163,7 +163,7 @@ async function readPass(
 
 /**
  * The changes after `cursor`, read until a pass finds nothing the others missed (one page is
- * one answer, so a one-page pass needs no second). `stable` is false when pages kept shifting
+ * one answer, so a one-page pass needs no second; a first pass that finds nothing needs none). `stable` is false when pages kept shifting
  * for `MAX_PASSES` passes.
  */
 export async function changesSince(
@@ -186,7 +186,9 @@ export async function changesSince(
       if (!known || change.updatedAt >= known.updatedAt) merged.set(change.id, change);
       found += 1;
     }
-    if (read.pages <= 1 || (pass > 1 && found === 0)) {
+    // Nothing new in the first pass: nothing to confirm either, since the cursor stays where it
+    // is and a record a shifting page hid is still after it for the next poll.
+    if (read.pages <= 1 || found === 0) {
       stable = true;
       break;
     }

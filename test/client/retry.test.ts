@@ -92,17 +92,28 @@ describe("decideRetry", () => {
     ).toEqual({ retry: true, delayMs: 2000 });
   });
 
-  it("stops at the retry limit and at the total wait cap", () => {
-    expect(
-      decideRetry(
-        status(429),
-        { idempotent: true, retriesSoFar: 6, waitedMs: 0 },
-        DEFAULT_RETRY_POLICY,
-        half,
-      ),
-    ).toEqual({
+  it("stops at the retry limit (a 429's is higher: Sell did nothing) and at the total wait cap", () => {
+    const afterRetries = (retriesSoFar: number) => ({
+      idempotent: true,
+      retriesSoFar,
+      waitedMs: 0,
+    });
+    expect(decideRetry(status(503), afterRetries(6), DEFAULT_RETRY_POLICY, half)).toEqual({
       retry: false,
       stop: { by: "retry_limit", maxRetries: 6 },
+    });
+    expect(decideRetry(status(429), afterRetries(6), DEFAULT_RETRY_POLICY, half)).toMatchObject({
+      retry: true,
+    });
+    expect(decideRetry(status(429), afterRetries(20), DEFAULT_RETRY_POLICY, half)).toEqual({
+      retry: false,
+      stop: { by: "retry_limit", maxRetries: 20 },
+    });
+    // Retries off means off, for a 429 too.
+    const off = { ...DEFAULT_RETRY_POLICY, maxRetries: 0 };
+    expect(decideRetry(status(429), afterRetries(0), off, half)).toEqual({
+      retry: false,
+      stop: { by: "retry_limit", maxRetries: 0 },
     });
     expect(
       decideRetry(

@@ -20,11 +20,20 @@ const busiestWindow = (times: number[], windowMs: number): number => {
   return best;
 };
 
+/** A deterministic source of jitter. */
+const rng = (() => {
+  let state = 7;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+})();
+
 describe("RateLimiter (fake timers)", () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it("spreads a burst of 50 at Sell's limit: never more than 10 in any second, and no idle gaps", async () => {
+  it("spreads a burst of 50 at Sell's limit: never more than 10 in any window, batches a window (plus the measured margin) apart", async () => {
     const real = limiterForToken(newToken());
     const limiter = new RateLimiter({ limit: real.limit, windowMs: real.windowMs });
     const start = Date.now();
@@ -42,31 +51,165 @@ describe("RateLimiter (fake timers)", () => {
     await all;
     expect(grants).toHaveLength(50);
     expect(busiestWindow(grants, SELL_WINDOW_MS)).toBe(SELL_REQUESTS_PER_WINDOW);
-    // Batches of 10 a second apart: the whole budget is used, with no idle gap.
-    expect(Math.max(...grants)).toBe(4 * SELL_WINDOW_MS);
+    // Instant answers: the round trips do not spread, so the margin is the 3 ms of slack.
+    expect(Math.max(...grants)).toBe(4 * (SELL_WINDOW_MS + 3));
     expect(limiter).toMatchObject({ limit: 10, windowMs: 1000 });
   });
 
-  it("holds a slot while its request is in flight and for a window after it ends", async () => {
-    const limiter = new RateLimiter({ limit: 2, windowMs: 1000 });
+  it("until a round trip on an open connection is known, a request waits for the answer it replaces plus a window", async () => {
+    const limiter = new RateLimiter({ limit: 10, windowMs: 1000 });
     const start = Date.now();
-    const releaseFirst = await limiter.acquire();
-    const releaseSecond = await limiter.acquire();
-    let thirdAt: number | undefined;
-    const third = limiter.acquire().then((release) => {
-      thirdAt = Date.now() - start;
+    const firsts = await Promise.all(Array.from({ length: 10 }, () => limiter.acquire()));
+    let eleventhAt: number | undefined;
+    const eleventh = limiter.acquire().then((release) => {
+      eleventhAt = Date.now() - start;
       release();
     });
-    await jest.advanceTimersByTimeAsync(5000);
-    expect(thirdAt).toBeUndefined(); // both requests are still in flight
-    releaseFirst(); // the first request is answered at t=5000
-    releaseSecond();
-    await jest.advanceTimersByTimeAsync(999);
-    expect(thirdAt).toBeUndefined();
-    await jest.advanceTimersByTimeAsync(1);
-    await third;
-    expect(thirdAt).toBe(6000);
+    await jest.advanceTimersByTimeAsync(400);
+    // Slow first answers: 400 ms, each on a new connection (connect and TLS time in its trip).
+    for (const release of firsts) release({ reusedConnection: false });
+    await jest.advanceTimersByTimeAsync(2000);
+    await eleventh;
+    // No trip says how fast a request can be (counts as 0): 0 + 1000 + 400 + 3 ms of slack.
+    expect(eleventhAt).toBe(1403);
+    expect(limiter.fastest()).toBe(0);
   });
+
+  it("trips on open connections tell the fastest a request can be, less their spread while few are known", async () => {
+    const limiter = new RateLimiter({ limit: 10, windowMs: 1000 });
+    const send = async (trip: number, reusedConnection?: boolean) => {
+      const release = await limiter.acquire();
+      await jest.advanceTimersByTimeAsync(trip);
+      release({ reusedConnection });
+    };
+    await send(900, false); // a new connection: its trip is no lower bound
+    expect(limiter.fastest()).toBe(0);
+    await send(300, true);
+    // One trip on an open connection: 300, less the spread of all trips (600).
+    expect(limiter.fastest()).toBe(0);
+    await send(320, true);
+    await send(310, true);
+    // Three: the lowest (300) less the spread (900 − 300) over two.
+    expect(limiter.fastest()).toBe(0);
+    for (let i = 0; i < 7; i += 1) await send(300 + i, true);
+    // Ten: 300 − 600 / 9.
+    expect(limiter.fastest()).toBeCloseTo(300 - 600 / 9, 6);
+  });
+
+  it("with steady trips on open connections from the first, the second batch already goes a window after the first", async () => {
+    const limiter = new RateLimiter({ limit: 10, windowMs: 1000 });
+    const start = Date.now();
+    const granted: number[] = [];
+    const worker = async () => {
+      for (let i = 0; i < 3; i += 1) {
+        const release = await limiter.acquire();
+        granted.push(Date.now() - start);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        release({ reusedConnection: true });
+      }
+    };
+    const all = Promise.all(Array.from({ length: 10 }, worker));
+    await jest.advanceTimersByTimeAsync(10_000);
+    await all;
+    expect([...new Set(granted)]).toEqual([0, 1003, 2006]);
+  });
+
+  it("a slot taken by a request that was never sent is given back without counting", async () => {
+    const limiter = new RateLimiter({ limit: 2, windowMs: 1000 });
+    const first = await limiter.acquire();
+    const second = await limiter.acquire();
+    second({ notSent: true });
+    expect(limiter.free()).toBe(1);
+    let third = false;
+    void limiter.acquire().then((release) => {
+      third = true;
+      release();
+    });
+    await jest.advanceTimersByTimeAsync(0);
+    expect(third).toBe(true);
+    first();
+  });
+
+  it("reads one page at a time while a request at a time outruns the limit, else asks for one less than the limit", async () => {
+    const limiter = new RateLimiter({ limit: 10, windowMs: 1000 });
+    expect(limiter.readAhead()).toBe(1); // nothing measured
+    const send = async (trip: number) => {
+      const release = await limiter.acquire();
+      await jest.advanceTimersByTimeAsync(trip);
+      release({ reusedConnection: true });
+    };
+    await send(5);
+    await send(25);
+    expect(limiter.readAhead()).toBe(1); // a mean of 15 ms: ten in 150 ms, one at a time
+    await send(40);
+    expect(limiter.readAhead()).toBe(9); // a mean of 23 ms
+    expect(limiter.free()).toBe(7); // three sends of the last second hold their slots
+  });
+
+  it("with steady round trips, a request goes a window (plus slack) after the one it replaces", async () => {
+    const limiter = new RateLimiter({ limit: 10, windowMs: 1000 });
+    const start = Date.now();
+    const granted: number[] = [];
+    const worker = async () => {
+      for (let i = 0; i < 4; i += 1) {
+        const release = await limiter.acquire();
+        granted.push(Date.now() - start);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        release();
+      }
+    };
+    const all = Promise.all(Array.from({ length: 10 }, worker));
+    await jest.advanceTimersByTimeAsync(20_000);
+    await all;
+    // Whether a connection was reused is not known here, so the first batch counts as new
+    // connections: batch 2 waits for the answer it replaces (300 ms) plus a window and the
+    // slack. Its own trips count as open connections; every one took the same 300 ms, so from
+    // batch 3 on batches are a window and the slack apart.
+    expect([...new Set(granted)]).toEqual([0, 1303, 2306, 3309]);
+  });
+
+  it("a 429 widens the margin (other processes share the token); answers without one narrow it back", async () => {
+    const limiter = new RateLimiter({ limit: 100, windowMs: 1000 });
+    for (let i = 0; i < 10; i += 1) (await limiter.acquire())();
+    const base = limiter.margin();
+    limiter.rateLimited();
+    expect(limiter.margin()).toBe(base + 200);
+    limiter.rateLimited();
+    expect(limiter.margin()).toBe(base + 400);
+    for (let i = 0; i < 5; i += 1) (await limiter.acquire())();
+    expect(limiter.margin()).toBe(base + 350);
+  });
+
+  it.each([
+    ["jittered latency (one way 100–300 ms)", () => 100 + rng() * 200],
+    ["a slow first batch (new connections) then fast ones", (n: number) => (n < 10 ? 800 : 10)],
+  ])(
+    "with %s, Sell never sees more than 10 arrivals in a second, and the budget is used",
+    async (_, oneWay) => {
+      const limiter = new RateLimiter({ limit: 10, windowMs: 1000 });
+      const start = Date.now();
+      const arrivals: number[] = [];
+      let n = 0;
+      // Ten workers, each sending its next request as soon as the limiter lets it.
+      const worker = async () => {
+        while (n < 200) {
+          const id = n++;
+          const release = await limiter.acquire();
+          const delay = oneWay(id);
+          arrivals.push(Date.now() - start + delay);
+          await new Promise((resolve) => setTimeout(resolve, delay * 2));
+          release();
+        }
+      };
+      const all = Promise.all(Array.from({ length: 10 }, worker));
+      await jest.advanceTimersByTimeAsync(60_000);
+      await all;
+      expect(arrivals).toHaveLength(200);
+      expect(busiestWindow(arrivals, 1000)).toBeLessThanOrEqual(10);
+      // 200 requests at 10 per second cannot take less than 19 s; the margin may cost some.
+      expect(Math.max(...arrivals)).toBeLessThan(19_000 * 1.35);
+    },
+  );
 
   it("grants in request order", async () => {
     const limiter = new RateLimiter({ limit: 2, windowMs: 100 });
