@@ -10,8 +10,10 @@ const base = {
 
 /**
  * Two projects, both run by `npm test`: `unit` (nock only, no socket leaves the process but to
- * the odd local test server) and `e2e` (the component and the sandbox over real HTTP).
- * `npm run test:unit` runs the fast one alone.
+ * the odd local test server) and `e2e` (the component and the sandbox over real HTTP, and the
+ * CNI manifest generated and type-checked in child processes). `npm run test:unit` runs the
+ * fast one alone. test/live (a real Sell account) is neither: `npm run test:live` runs it with
+ * test/live/jest.config.ts.
  */
 const config: Config = {
   // A global option (projects cannot set it): the throttle and fault tests use real time.
@@ -26,12 +28,14 @@ const config: Config = {
         "/node_modules/",
         "<rootDir>/test/e2e/",
         "<rootDir>/test/sandbox/",
+        "<rootDir>/test/manifest/",
+        "<rootDir>/test/live/",
       ],
     },
     {
       ...base,
       displayName: "e2e",
-      roots: ["<rootDir>/test/e2e", "<rootDir>/test/sandbox"],
+      roots: ["<rootDir>/test/e2e", "<rootDir>/test/sandbox", "<rootDir>/test/manifest"],
       setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
     },
   ],

@@ -1,7 +1,7 @@
 /**
  * Contract tests for every action of Prismatic's component, derived from two independent
- * sources: the incumbent's recorded surface (which input went where in its requests, from
- * ../shared/reference/incumbent-surface.md → fixtures/incumbent-surface.json) and our resource
+ * sources: the incumbent's recorded surface (which input went where in its requests, recorded
+ * in fixtures/incumbent-surface.json from the team's notes on Prismatic's component) and our resource
  * table (each input's kind, to generate a valid value). Every input is filled with a distinct
  * value; nock then requires the exact method, path, query and body, and the output must be
  * Sell's body unchanged (which is also the action's example payload).

@@ -1,8 +1,8 @@
 /**
  * Drop-in compatibility with Prismatic's zendesk-sell component: every action key, data source
  * key and input key (with its group) it has, ours has too, with compatible input types and no
- * input made stricter. The committed list (fixtures/incumbent-surface.json) comes from
- * ../shared/reference/incumbent-surface.md, so renaming or dropping a key fails the build.
+ * input made stricter. The committed list (fixtures/incumbent-surface.json) was recorded
+ * from Prismatic's component, so renaming or dropping a key fails the build.
  */
 import component from "../src/index";
 import surface from "./fixtures/incumbent-surface.json";
