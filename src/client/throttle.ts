@@ -43,8 +43,10 @@ export type ReleaseSlot = (details?: AttemptDetails) => void;
 const SAMPLES = 50;
 /** Slack added to every wait: clock resolution (whole milliseconds at both ends of a wait). */
 const SAFETY_MS = 3;
-/** How far 429s widen the margin, at most. */
+/** How far 429s widen the margin, at most (five processes sharing a token need about 4 s). */
 const MAX_WIDENED_MS = 4000;
+/** Each answer without a 429 narrows the widened margin by this factor. */
+const NARROWING = 0.9;
 /**
  * Below this mean round trip, one request at a time already runs faster than the limit (10 a
  * second takes 100 ms each), so reading ahead would only waste requests at the end of a list.
@@ -84,8 +86,9 @@ const remember = (list: number[], value: number) => {
  * the spread of all trips seen divided by how many such trips are known (few samples, wide
  * jitter: a lower estimate). With none known yet it is 0 (hold until answer + window). A request
  * still in flight counts as the slowest trip seen (or as long as it has taken so far).
- * Any 429 widens the margin (doubled, at least 200 ms), narrowed back slowly by answers without
- * one: other processes using the same token show up as 429s, and this gives them room.
+ * A 429 widens the margin (doubled, at least 200 ms, at most 4 s; once per window however many
+ * 429s arrive in it), each answer without one
+ * narrows it by a tenth: other processes using the same token show up as 429s, and this gives them room.
  * Slots are handed out first come, first served; every attempt, retries included, takes one.
  */
 export class RateLimiter {
@@ -101,6 +104,8 @@ export class RateLimiter {
   private granted = 0;
   /** Extra margin learned from 429s. */
   private widened = 0;
+  /** When the margin was last widened: 429s answered for one crowded second widen it once. */
+  private widenedAt = Number.NEGATIVE_INFINITY;
   private queue: Promise<unknown> = Promise.resolve();
   private waiting = 0;
   private inFlight = 0;
@@ -166,6 +171,11 @@ export class RateLimiter {
 
   /** Sell answered 429: someone else (another process) uses the token too; give them room. */
   rateLimited(): void {
+    // Concurrent requests that were all sent into the same crowded second come back as a burst
+    // of 429s; doubling for each would jump to the 4 s cap at once and starve every process.
+    const now = this.now();
+    if (now - this.widenedAt < this.windowMs) return;
+    this.widenedAt = now;
     this.widened = Math.min(MAX_WIDENED_MS, Math.max(200, this.widened * 2));
   }
 
@@ -228,7 +238,8 @@ export class RateLimiter {
       send.trip = this.now() - send.at;
       remember(this.trips, send.trip);
       if (details.reusedConnection ?? afterFirstBatch) remember(this.warmTrips, send.trip);
-      this.widened = Math.max(0, this.widened - 10);
+      // Back to the whole budget within a few dozen answers once nobody else takes it.
+      this.widened = this.widened < 20 ? 0 : this.widened * NARROWING;
       this.wake?.();
     };
   }

@@ -174,10 +174,34 @@ describe("RateLimiter (fake timers)", () => {
     const base = limiter.margin();
     limiter.rateLimited();
     expect(limiter.margin()).toBe(base + 200);
+    jest.advanceTimersByTime(1000);
     limiter.rateLimited();
     expect(limiter.margin()).toBe(base + 400);
     for (let i = 0; i < 5; i += 1) (await limiter.acquire())();
-    expect(limiter.margin()).toBe(base + 350);
+    // A tenth less per answer: 400 × 0.9^5.
+    expect(limiter.margin()).toBeCloseTo(base + 400 * 0.9 ** 5, 6);
+    for (let i = 0; i < 25; i += 1) (await limiter.acquire())();
+    expect(limiter.margin()).toBe(base); // under 20 ms it is gone
+    for (let i = 0; i < 10; i += 1) {
+      jest.advanceTimersByTime(1000);
+      limiter.rateLimited();
+    }
+    expect(limiter.margin()).toBe(base + 4000); // at most 4 s
+  });
+
+  it("a burst of 429s answered within one window widens the margin once", () => {
+    const limiter = new RateLimiter({ limit: 10, windowMs: 1000 });
+    const base = limiter.margin();
+    // Nine requests sent into the same crowded second all come back 429.
+    for (let i = 0; i < 9; i += 1) {
+      limiter.rateLimited();
+      jest.advanceTimersByTime(50);
+    }
+    expect(limiter.margin()).toBe(base + 200);
+    // The next crowded second widens it again.
+    jest.advanceTimersByTime(600);
+    limiter.rateLimited();
+    expect(limiter.margin()).toBe(base + 400);
   });
 
   it.each([
