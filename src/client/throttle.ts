@@ -8,7 +8,6 @@ export interface RateLimiterOptions {
   limit: number;
   windowMs: number;
   now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
 }
 
 export const sleep = (ms: number): Promise<void> =>
@@ -76,9 +75,14 @@ const remember = (list: number[], value: number) => {
  * `limit / (window + round trip)`: a third of the budget at 300 ms.
  *
  * So the limiter assumes what it measures: a request's delay to Sell differs from another's by
- * no more than their round trips differ. Request n + `limit` is sent once request n was sent
- * more than `window + (trip of n − fastest trip) + slack` ago: it then arrives at least a window
- * after request n did. With steady latency the whole budget is used; with jitter, what is lost
+ * no more than their round trips differ. A request sent at t with trip d has landed by t + d, and
+ * a request sent now lands no sooner than now + the fastest trip; so once
+ * `t + window + (d − fastest trip) + slack` has passed, the earlier request can no longer share
+ * a window with anything sent from now on: it stops counting. A request is sent while fewer than
+ * `limit` sends count. (Take any window on Sell's side and, of the requests landing in it, the
+ * one sent last: every other was still counting when it was sent, so there are at most `limit`.)
+ * Each slot comes free by itself: a fast answer frees its slot even while a slower request sent
+ * before it still counts. With steady latency the whole budget is used; with jitter, what is lost
  * is how much slower than the fastest trip each request was (the price of never drawing a 429).
  *
  * The fastest trip is estimated from trips on connections already open (a new connection's trip
@@ -87,16 +91,15 @@ const remember = (list: number[], value: number) => {
  * jitter: a lower estimate). With none known yet it is 0 (hold until answer + window). A request
  * still in flight counts as the slowest trip seen (or as long as it has taken so far).
  * A 429 widens the margin (doubled, at least 200 ms, at most 4 s; once per window however many
- * 429s arrive in it), each answer without one
- * narrows it by a tenth: other processes using the same token show up as 429s, and this gives them room.
+ * 429s arrive in it), each answer without one narrows it by a tenth: other processes using the
+ * same token show up as 429s, and this gives them room.
  * Slots are handed out first come, first served; every attempt, retries included, takes one.
  */
 export class RateLimiter {
   readonly limit: number;
   readonly windowMs: number;
   private readonly now: () => number;
-  private readonly sleep: (ms: number) => Promise<void>;
-  /** The last `limit` sends, oldest first. */
+  /** Sends that count or may count again (were the fastest trip to drop), oldest first. */
   private readonly sends: Send[] = [];
   private readonly trips: number[] = [];
   /** Trips on connections already open (or, when that is not known, after the first `limit`). */
@@ -118,7 +121,6 @@ export class RateLimiter {
     this.limit = options.limit;
     this.windowMs = options.windowMs;
     this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? sleep;
   }
 
   /** The fastest a request may reach Sell, as far as measured (see the class comment). */
@@ -145,13 +147,22 @@ export class RateLimiter {
     return oldest ? this.marginFor(oldest, this.now()) : SAFETY_MS + this.widened;
   }
 
+  /** Until when a send still counts: a request sent now could land within a window of it. */
+  private countsUntil(send: Send, now: number): number {
+    return send.at + this.windowMs + this.marginFor(send, now);
+  }
+
+  /** When each send that still counts stops counting, soonest first. */
+  private counting(now: number): number[] {
+    return this.sends
+      .map((send) => this.countsUntil(send, now))
+      .filter((until) => until > now)
+      .sort((a, b) => a - b);
+  }
+
   /** How many slots of the budget are not held by a recent send (queued requests included). */
   free(): number {
-    const now = this.now();
-    const held = this.sends.filter(
-      (send) => now < send.at + this.windowMs + this.marginFor(send, now),
-    ).length;
-    return Math.max(0, this.limit - held);
+    return Math.max(0, this.limit - this.counting(this.now()).length);
   }
 
   /**
@@ -179,10 +190,14 @@ export class RateLimiter {
     this.widened = Math.min(MAX_WIDENED_MS, Math.max(200, this.widened * 2));
   }
 
-  /** Resolves when the caller may send one request; call the returned function when it is over. */
-  acquire(): Promise<ReleaseSlot> {
+  /**
+   * Resolves when the caller may send one request; call the returned function when it is over.
+   * When `signal` aborts first, it resolves at once without taking a slot (the function returned
+   * then does nothing), and the requests queued behind it move up.
+   */
+  acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
     this.waiting += 1;
-    const turn = this.queue.then(() => this.takeSlot());
+    const turn = this.queue.then(() => this.takeSlot(signal));
     this.queue = turn.catch(() => undefined);
     return turn.finally(() => {
       this.waiting -= 1;
@@ -191,29 +206,45 @@ export class RateLimiter {
 
   /** True when nothing is queued or in flight and no send still counts (safe to discard). */
   isIdle(): boolean {
-    const now = this.now();
-    const last = this.sends[this.sends.length - 1];
-    return (
-      this.waiting === 0 &&
-      this.inFlight === 0 &&
-      (last === undefined || now - last.at >= this.windowMs + this.marginFor(last, now))
-    );
+    return this.waiting === 0 && this.inFlight === 0 && this.counting(this.now()).length === 0;
   }
 
-  private async takeSlot(): Promise<ReleaseSlot> {
+  private async takeSlot(signal?: AbortSignal): Promise<ReleaseSlot> {
     for (;;) {
+      if (signal?.aborted) return () => undefined;
       const now = this.now();
-      const oldest = this.sends.length < this.limit ? undefined : this.sends[0];
-      const readyAt = oldest ? oldest.at + this.windowMs + this.marginFor(oldest, now) : now;
+      this.forget(now);
+      const counting = this.counting(now);
+      // Free once fewer than `limit` count: the soonest of them to stop counting decides.
+      const readyAt = counting.length < this.limit ? now : (counting.at(-this.limit) ?? now);
       if (readyAt <= now) return this.grant(now);
       // Sleep until then, or until an answer changes the estimate (an in-flight send ends).
-      await Promise.race([
-        this.sleep(readyAt - now),
-        new Promise<void>((resolve) => {
-          this.wake = resolve;
-        }),
-      ]);
-      this.wake = undefined;
+      // Either way the timer goes: a wait left pending would hold the process open after its turn.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => this.wake?.(), readyAt - now);
+        const aborted = () => this.wake?.();
+        signal?.addEventListener("abort", aborted, { once: true });
+        this.wake = () => {
+          clearTimeout(timer);
+          signal?.removeEventListener("abort", aborted);
+          this.wake = undefined;
+          resolve();
+        };
+      });
+    }
+  }
+
+  /** Drops answered sends that would not count even if the fastest trip were 0. */
+  private forget(now: number): void {
+    const margin = SAFETY_MS + this.widened;
+    for (
+      let oldest = this.sends[0];
+      oldest && this.sends.length > this.limit;
+      oldest = this.sends[0]
+    ) {
+      if (oldest.trip === undefined || oldest.at + this.windowMs + oldest.trip + margin > now)
+        return;
+      this.sends.shift();
     }
   }
 
@@ -222,7 +253,6 @@ export class RateLimiter {
     const afterFirstBatch = this.granted >= this.limit;
     this.granted += 1;
     this.sends.push(send);
-    if (this.sends.length > this.limit) this.sends.shift();
     this.inFlight += 1;
     let released = false;
     return (details = {}) => {

@@ -254,9 +254,9 @@ export class SellTransport {
       );
     for (;;) {
       if (request.signal?.aborted) throw cancelled();
-      const release = await this.limiter.acquire();
+      const release = await this.limiter.acquire(request.signal);
       if (request.signal?.aborted) {
-        // Nothing was sent: give the slot back unused.
+        // Nothing was sent: give the slot back unused (if one was taken before the abort).
         release({ notSent: true });
         throw cancelled();
       }

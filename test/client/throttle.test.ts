@@ -168,6 +168,68 @@ describe("RateLimiter (fake timers)", () => {
     expect([...new Set(granted)]).toEqual([0, 1303, 2306, 3309]);
   });
 
+  it("a slot freed by a fast answer is used at once, not held behind a slower request sent before it", async () => {
+    const limiter = new RateLimiter({ limit: 2, windowMs: 1000 });
+    // Fifty trips of 100 ms and one of 300 ms on open connections: fastest = 100 − 200 / 49.
+    for (let i = 0; i < 51; i += 1) {
+      const release = await limiter.acquire();
+      await jest.advanceTimersByTimeAsync(i === 50 ? 300 : 100);
+      release({ reusedConnection: true });
+      await jest.advanceTimersByTimeAsync(1500); // its slot is free again
+    }
+    const fastest = 100 - 200 / 49;
+    expect(limiter.fastest()).toBeCloseTo(fastest, 6);
+    const start = Date.now();
+    const granted: number[] = [];
+    const take = () =>
+      limiter.acquire().then((release) => {
+        granted.push(Date.now() - start);
+        return release;
+      });
+    // A (slow, 300 ms) and B (fast, 100 ms) go at once; C and D queue behind them.
+    const [slow, fast] = await Promise.all([take(), take()]);
+    const later = Promise.all([take(), take()]);
+    await jest.advanceTimersByTimeAsync(100);
+    fast({ reusedConnection: true });
+    await jest.advanceTimersByTimeAsync(200);
+    slow({ reusedConnection: true });
+    await jest.advanceTimersByTimeAsync(2000);
+    for (const release of await later) release();
+    // C takes B's slot a window (plus B's excess over the fastest trip and the slack) after B;
+    // D takes A's, later by A's 200 ms longer trip. Holding C behind A would cost it 200 ms.
+    expect(granted.slice(0, 2)).toEqual([0, 0]);
+    expect(granted[2]).toBeGreaterThanOrEqual(1000 + (100 - fastest) + 3);
+    expect(granted[2]).toBeLessThan(1010);
+    expect(granted[3]).toBeGreaterThanOrEqual(1000 + (300 - fastest) + 3);
+    expect(granted[3]).toBeLessThan(1210);
+  });
+
+  it("a request cancelled while it waits for its turn leaves the queue at once, taking no slot", async () => {
+    const limiter = new RateLimiter({ limit: 1, windowMs: 1000 });
+    const start = Date.now();
+    (await limiter.acquire())({ reusedConnection: true }); // the budget is spent for a window
+    const cancel = new AbortController();
+    let cancelledAt: number | undefined;
+    const cancelledTurn = limiter.acquire(cancel.signal).then((release) => {
+      cancelledAt = Date.now() - start;
+      return release;
+    });
+    let nextAt: number | undefined;
+    const next = limiter.acquire().then((release) => {
+      nextAt = Date.now() - start;
+      return release;
+    });
+    await jest.advanceTimersByTimeAsync(10);
+    cancel.abort();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(cancelledAt).toBe(10); // no wait for a slot it no longer needs
+    (await cancelledTurn)({ notSent: true });
+    await jest.advanceTimersByTimeAsync(3000);
+    (await next)();
+    // The one behind it takes the first slot to come free, not the one after.
+    expect(nextAt).toBeLessThan(1010);
+  });
+
   it("a 429 widens the margin (other processes share the token); answers without one narrow it back", async () => {
     const limiter = new RateLimiter({ limit: 100, windowMs: 1000 });
     for (let i = 0; i < 10; i += 1) (await limiter.acquire())();
