@@ -12,9 +12,17 @@ import { type Built, quietLogger } from "./lib/component";
 import { type Figure, ratio } from "./lib/figures";
 import { SandboxProcess } from "./lib/sandboxProcess";
 
-const CALLS = 1000;
+const CALLS = 2000;
 const WARMUP = 200;
-const ROUNDS = 10;
+const ROUNDS = 20;
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
 
 interface Case {
   key: string;
@@ -99,32 +107,37 @@ export async function overheadBench(built: Built): Promise<Figure[]> {
       ours: (i: number) =>
         built.action(c.key, sandbox.url, sandbox.freshToken(), c.inputs(id)).then(() => i),
       bare: (i: number) => c.bare(sandbox.url, sandbox.freshToken(), id).then(() => i),
-      oursMs: 0,
-      bareMs: 0,
+      oursRounds: [] as number[],
+      bareRounds: [] as number[],
     }));
     // Warm every path up (JIT, connections), then measure them interleaved, round after round,
-    // so that drift in the machine's speed hits all alike.
+    // so that drift in the machine's speed hits all alike; each figure is the median of its
+    // rounds (a round that a burst of other work on the machine slowed down does not count).
     for (const run of runs) {
       await cpuPerCall(WARMUP, run.ours);
       await cpuPerCall(WARMUP, run.bare);
     }
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const run of runs) {
-        run.oursMs += (await cpuPerCall(CALLS / ROUNDS, run.ours)) / ROUNDS;
-        run.bareMs += (await cpuPerCall(CALLS / ROUNDS, run.bare)) / ROUNDS;
+        run.oursRounds.push(await cpuPerCall(CALLS / ROUNDS, run.ours));
+        run.bareRounds.push(await cpuPerCall(CALLS / ROUNDS, run.bare));
       }
     }
-    const figures: Figure[] = runs.map(({ c, oursMs, bareMs }) => ({
-      group: "Action overhead (CPU per call)",
-      name: c.key,
-      values: {
-        component: `${oursMs.toFixed(2)} ms`,
-        "bare axios": `${bareMs.toFixed(2)} ms`,
-        ratio: ratio(oursMs / bareMs),
-        "harness alone": `${floorMs.toFixed(2)} ms`,
-        "ratio without it": ratio((oursMs - floorMs) / bareMs),
-      },
-    }));
+    const figures: Figure[] = runs.map(({ c, oursRounds, bareRounds }) => {
+      const oursMs = median(oursRounds);
+      const bareMs = median(bareRounds);
+      return {
+        group: "Action overhead (CPU per call)",
+        name: c.key,
+        values: {
+          component: `${oursMs.toFixed(2)} ms`,
+          "bare axios": `${bareMs.toFixed(2)} ms`,
+          ratio: ratio(oursMs / bareMs),
+          "harness alone": `${floorMs.toFixed(2)} ms`,
+          "ratio without it": ratio((oursMs - floorMs) / bareMs),
+        },
+      };
+    });
     return figures;
   } finally {
     await sandbox.stop();

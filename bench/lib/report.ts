@@ -19,13 +19,17 @@ better than the times.
   trip (the smallest injected latency), as if every request were known and sent the moment the
   budget allowed.
 - **Wasted requests**: pages asked for ahead past the end of a list (v2 lists give no total).
-- **The no-429 bound** (jittered latency): a request can reuse a slot only once the slower of the
-  two trips is known to have arrived; the limiter measures round trips, not arrival times, so a
-  slot costs a window plus the mean trip's excess over the fastest. 10 / (1 s + mean − fastest)
-  of the limit is the most any limiter can reach without ever drawing a 429 at that jitter.
-- **Action overhead**: CPU time (user + system, \`process.cpuUsage\`) per call, interleaved rounds,
-  with a new token per call as separate executions would have; "harness alone" is an action that
-  does nothing run the same way (spectral's harness and perform wrapper, part of every figure).
+- **The no-429 bound** (jittered latency): a slot can be reused only once the request that held
+  it is known to have arrived; the limiter measures round trips, not arrival times, so a slot
+  costs a window plus its trip's excess over the fastest. 10 / (1 s + mean − fastest) of the
+  limit is the most any limiter can reach without ever drawing a 429 at that jitter. It leaves
+  out the start (page 1 is read alone, since v2 lists give no total), which costs about one
+  round trip at any latency: 0.96 rather than 1 at 300 ms.
+- **Action overhead**: CPU time (user + system, \`process.cpuUsage\`) per call, the median of 20
+  interleaved rounds of 100 calls, with a new token per call as separate executions would have;
+  "harness alone" is an action that does nothing run the same way (spectral's harness and
+  perform wrapper, part of every figure). On this 2-core machine the ratios move by up to 0.15
+  between runs of the same code (the bare call's CPU varies as much as the component's).
 - **Cold start**: a fresh \`node\` process that requires the file, median of 7.
 `;
 

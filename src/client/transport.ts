@@ -408,7 +408,11 @@ export class SellTransport {
       // Axios would otherwise pick proxies from the environment; requests go straight to Sell.
       proxy: false,
     });
-    const bytes = Buffer.from(response.data ?? new ArrayBuffer(0));
+    // Axios hands Node a Buffer already; only other adapters' ArrayBuffers need wrapping.
+    const data: unknown = response.data;
+    const bytes = Buffer.isBuffer(data)
+      ? data
+      : Buffer.from(data instanceof ArrayBuffer ? data : new ArrayBuffer(0));
     const reused = (response.request as { reusedSocket?: unknown } | undefined)?.reusedSocket;
     return {
       reusedConnection: typeof reused === "boolean" ? reused : undefined,
