@@ -237,15 +237,10 @@ export class RateLimiter {
   /** Drops answered sends that would not count even if the fastest trip were 0. */
   private forget(now: number): void {
     const margin = SAFETY_MS + this.widened;
-    for (
-      let oldest = this.sends[0];
-      oldest && this.sends.length > this.limit;
-      oldest = this.sends[0]
-    ) {
-      if (oldest.trip === undefined || oldest.at + this.windowMs + oldest.trip + margin > now)
-        return;
-      this.sends.shift();
-    }
+    const kept = this.sends.filter(
+      (send) => send.trip === undefined || send.at + this.windowMs + send.trip + margin > now,
+    );
+    if (kept.length < this.sends.length) this.sends.splice(0, this.sends.length, ...kept);
   }
 
   private grant(now: number): ReleaseSlot {
