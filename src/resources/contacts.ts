@@ -30,7 +30,15 @@ import {
 } from "./crmInputs";
 import { definePicklist, defineResource, op } from "./define";
 import example from "./examples/contact.json";
-import { AddressRecord, contactDetails, crmRecordBase, flag, idRef, text } from "./records";
+import {
+  AddressRecord,
+  contactDetailAttributes,
+  contactDetails,
+  crmRecordBase,
+  flag,
+  idRef,
+  text,
+} from "./records";
 
 /** Contacts: people and organizations. A person may belong to an organization (`contact_id`). */
 
@@ -380,19 +388,7 @@ export const contacts = defineResource({
       "last_name",
       "customer_status",
       "prospect_status",
-      "title",
-      "description",
-      "industry",
-      "website",
-      "email",
-      "phone",
-      "mobile",
-      "fax",
-      "twitter",
-      "facebook",
-      "linkedin",
-      "skype",
-      "address",
+      ...contactDetailAttributes,
       "billing_address",
       "shipping_address",
       "tags",

@@ -22,7 +22,14 @@ import { definePicklist, defineResource, op } from "./define";
 import example from "./examples/lead.json";
 import conversionExample from "./examples/lead_conversion.json";
 import { selectLeadUnqualifiedReason } from "./reasons";
-import { contactDetails, crmRecordBase, idRef, recordBase, text } from "./records";
+import {
+  contactDetailAttributes,
+  contactDetails,
+  crmRecordBase,
+  idRef,
+  recordBase,
+  text,
+} from "./records";
 import { selectLeadSource } from "./sources";
 import { selectUser } from "./users";
 
@@ -285,19 +292,7 @@ export const leads = defineResource({
       "organization_name",
       "status",
       "source_id",
-      "title",
-      "description",
-      "industry",
-      "website",
-      "email",
-      "phone",
-      "mobile",
-      "fax",
-      "twitter",
-      "facebook",
-      "linkedin",
-      "skype",
-      "address",
+      ...contactDetailAttributes,
       "tags",
       "custom_field_values",
       "created_at",

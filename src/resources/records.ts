@@ -56,6 +56,8 @@ export const contactDetails = {
   skype: text,
   address: AddressRecord.nullish(),
 };
+/** The same fields as Firehose attribute names, in Sell's order. */
+export const contactDetailAttributes = Object.keys(contactDetails);
 
 /** What leads, contacts and deals share: who created and owns them, tags and custom fields. */
 export const crmRecordBase = {
